@@ -13,8 +13,14 @@
     "data": [
         "security/gov_plan_security.xml",
         "security/ir.model.access.csv",
+        "data/gov_plan_data.xml",
         "views/gov_plan_views.xml",
+        "views/gov_plan_duty_views.xml",
+        "views/gov_plan_report_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/gov_plan_demo.xml",
     ],
     "installable": True,
     "application": True,

@@ -12,7 +12,7 @@ PG="$ROOT/scripts/pg.sh"
 STAMP="$VAR/$DB.stamp"
 
 source_hash() {
-    (cd "$ROOT" && git ls-files -co --exclude-standard -z 2>/dev/null | grep -zv '^\.var/' \
+    (set +o pipefail; cd "$ROOT" && git ls-files -co --exclude-standard -z 2>/dev/null | grep -zv '^\.var/' \
         | xargs -0 sha1sum 2>/dev/null | sha1sum | cut -c1-16)
 }
 module_state() {
@@ -29,13 +29,14 @@ if "$PG" exists "$DB" && [ "$(module_state)" != installed ]; then
     rm -f "$STAMP"
 fi
 
-demo_opt=()
-[ "$MODE" = nodemo ] && demo_opt=(--without-demo=all)
+demo_opt=() langs=vi_VN
+# the test database keeps English active too: tests act in either language.
+[ "$MODE" = nodemo ] && demo_opt=(--without-demo=all) && langs=vi_VN,en_US
 hash=$(source_hash)
 if ! "$PG" exists "$DB"; then
     say "Creating database $DB with gov_plan ($MODE) and Vietnamese"
     "$PG" createdb "$DB" >/dev/null || die "could not create database $DB."
-    "${ODOO[@]}" -c "$CONF" -d "$DB" -i gov_plan "${demo_opt[@]}" --load-language=vi_VN \
+    "${ODOO[@]}" -c "$CONF" -d "$DB" -i gov_plan "${demo_opt[@]}" --load-language="$langs" \
         --stop-after-init --log-level=warn --logfile="$VAR/$DB-install.log" \
         || die "installing gov_plan into $DB failed: see $VAR/$DB-install.log."
     "${ODOO[@]}" shell -c "$CONF" -d "$DB" --log-level=warn --logfile="$VAR/$DB-install.log" \

@@ -40,7 +40,7 @@ find_python37() {
 
 install_python() {
     local stamp="$VENV/.installed" want
-    want=$(cat "$ROOT"/requirements*.txt | sha1sum | cut -c1-12)
+    want=$(cat "$ROOT"/requirements.txt "$ROOT"/requirements-odoo.txt "$ROOT"/requirements-dev.txt | sha1sum | cut -c1-12)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
     local py
     py=$(find_python37) || die "Python 3.7 not found. Install it with pyenv: 'pyenv install $PY_VERSION' (Odoo 11 needs 3.7)."

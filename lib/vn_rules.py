@@ -1,0 +1,168 @@
+"""Rules of Decree 30/2020/NĐ-CP and Decree 09/2019/NĐ-CP that need no database.
+
+Plain functions on ``datetime.date`` and plain values, so that they can be
+tested in milliseconds and moved unchanged to another Odoo version.
+"""
+import datetime
+import unicodedata
+
+PERIOD_TYPES = ("monthly", "quarterly", "half_yearly", "yearly")
+AUTHORITIES = ("TM", "KT", "Q", "TL", "TUQ")
+CUTOFF_DAY = 15  # Decree 09: a period runs from the 15th to the 14th.
+
+
+def vn_date(day, place=None):
+    """Date as Decree 30 writes it: "ngày 05 tháng 02 năm 2024".
+
+    Days below 10 and the months 1 and 2 take a leading zero; other months
+    do not ("ngày 18 tháng 9 năm 2023"). With ``place``, the place leads:
+    "Quảng Trị, ngày 05 tháng 02 năm 2024".
+    """
+    month = "%02d" % day.month if day.month < 3 else "%d" % day.month
+    text = "ngày %02d tháng %s năm %d" % (day.day, month, day.year)
+    return "%s, %s" % (place, text) if place else text
+
+
+def vn_date_blank(month=None, year=None, place=None):
+    """The date line of a draft: day (and month) left blank for the signer."""
+    text = "ngày     tháng %s năm %s" % (
+        ("%02d" % month if month < 3 else "%d" % month) if month else "    ",
+        year or "    ")
+    return "%s, %s" % (place, text) if place else text
+
+
+def format_number(number):
+    """Document number: below 10 with a leading zero (Decree 30)."""
+    if not isinstance(number, int) or number < 1:
+        raise ValueError("a document number is a positive integer: %r" % (number,))
+    return "%02d" % number
+
+
+def document_symbol(type_code, agency_code):
+    """Symbol: type abbreviation + issuing agency abbreviation: "KH-SKHCN"."""
+    return "%s-%s" % (type_code or "", agency_code or "")
+
+
+def number_and_symbol(number, type_code, agency_code):
+    """ "05/KH-SKHCN" once issued; "…/KH-SKHCN" while the number is not given."""
+    symbol = document_symbol(type_code, agency_code)
+    if not number:
+        return "\u2026/%s" % symbol
+    return "%s/%s" % (format_number(number), symbol)
+
+
+def _shift_month(year, month, delta):
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def period_bounds(period_type, year, index=1):
+    """Data cut-off of a periodic report (Decree 09, art. 12).
+
+    ``index`` is the month (1-12), the quarter (1-4) or the half (1-2); it is
+    ignored for yearly reports. Returns ``(first_day, last_day)``: from the
+    15th of the month before the period to the 14th of its last month.
+    """
+    if period_type == "monthly":
+        if not 1 <= index <= 12:
+            raise ValueError("month must be 1-12: %r" % (index,))
+        last_month = index
+        months = 1
+    elif period_type == "quarterly":
+        if not 1 <= index <= 4:
+            raise ValueError("quarter must be 1-4: %r" % (index,))
+        last_month = index * 3
+        months = 3
+    elif period_type == "half_yearly":
+        if index not in (1, 2):
+            raise ValueError("half must be 1 or 2: %r" % (index,))
+        last_month = index * 6
+        months = 6
+    elif period_type == "yearly":
+        last_month = 12
+        months = 12
+    else:
+        raise ValueError("unknown period type: %r" % (period_type,))
+    start_year, start_month = _shift_month(year, last_month, -months)
+    return (datetime.date(start_year, start_month, CUTOFF_DAY),
+            datetime.date(year, last_month, CUTOFF_DAY - 1))
+
+
+def period_of(period_type, day):
+    """The period whose cut-off contains ``day``: ``(year, index)``.
+
+    From the 15th on, a day belongs to the next month's report: 20/12/2024 is
+    in the monthly report of January 2025 and in the yearly report of 2025.
+    """
+    year, month = day.year, day.month
+    if day.day >= CUTOFF_DAY:
+        year, month = _shift_month(year, month, 1)
+    if period_type == "monthly":
+        return year, month
+    if period_type == "quarterly":
+        return year, (month - 1) // 3 + 1
+    if period_type == "half_yearly":
+        return year, 1 if month <= 6 else 2
+    if period_type == "yearly":
+        return year, 1
+    raise ValueError("unknown period type: %r" % (period_type,))
+
+
+def period_label(period_type, year, index=1):
+    """Vietnamese name of a period: "Tháng 3/2024", "Quý I/2024" ..."""
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    if period_type == "monthly":
+        return "Tháng %d/%d" % (index, year)
+    if period_type == "quarterly":
+        return "Quý %s/%d" % (roman[index], year)
+    if period_type == "half_yearly":
+        return "%s tháng %s năm %d" % (6, "đầu" if index == 1 else "cuối", year)
+    if period_type == "yearly":
+        return "Năm %d" % year
+    raise ValueError("unknown period type: %r" % (period_type,))
+
+
+def _fold(text):
+    text = unicodedata.normalize("NFD", text or "")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return text.replace("đ", "d").replace("Đ", "D").strip().lower()
+
+
+def is_deputy_title(title):
+    """A deputy's title starts with "Phó" (Phó Giám đốc, Phó Chánh Văn phòng)."""
+    return _fold(title).startswith("pho ")
+
+
+def is_archive_line(text):
+    """The last recipient line of Decree 30: "Lưu: VT" (and the drafting unit)."""
+    return _fold(text).replace(" ", "").lstrip("-").startswith("luu:")
+
+
+def issue_problems(doc):
+    """Everything that stops a document from being issued, as a list of codes.
+
+    ``doc`` is a mapping with: ``title``, ``signer``, ``authority``,
+    ``signer_title``, ``duty_count``, ``recipient_count``, ``date`` (a date or
+    None) and ``basis`` (a list of ``(label, date or None)``). Returns pairs
+    ``(code, detail)``; the caller turns them into one translated message.
+    """
+    problems = []
+    if not (doc.get("title") or "").strip():
+        problems.append(("title", None))
+    if not doc.get("signer"):
+        problems.append(("signer", None))
+    if not doc.get("authority"):
+        problems.append(("authority", None))
+    elif doc["authority"] == "KT" and not is_deputy_title(doc.get("signer_title")):
+        problems.append(("kt_deputy", doc.get("signer_title") or ""))
+    if not doc.get("duty_count"):
+        problems.append(("duty", None))
+    if not doc.get("recipient_count"):
+        problems.append(("recipient", None))
+    if not doc.get("date"):
+        problems.append(("date", None))
+    else:
+        for label, basis_date in doc.get("basis") or ():
+            if basis_date and basis_date > doc["date"]:
+                problems.append(("basis_date", (label, basis_date)))
+    return problems

@@ -1,0 +1,30 @@
+from odoo import api, fields, models
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    gov_duty_ids = fields.One2many("gov.plan.duty", "unit_id", string="Duties led")
+    gov_is_office = fields.Boolean(
+        "Compiles reports", help="The office (Văn phòng) that compiles the "
+        "consolidated reports of the department.")
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # Record rules read the user's units (res.users.gov_unit_ids): they are
+    # cached per user, so a change of department or user must clear them.
+    @api.model
+    def create(self, vals):
+        employee = super().create(vals)
+        if vals.get("user_id"):
+            self.env["ir.rule"].clear_caches()
+        return employee
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if {"user_id", "department_id", "active"} & set(vals):
+            self.env["ir.rule"].clear_caches()
+        return res

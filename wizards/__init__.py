@@ -1,0 +1,1 @@
+from . import gov_plan_reason_wizard
