@@ -86,7 +86,8 @@ class GovPlanDuty(models.Model):
 
     @api.constrains("date_deadline", "plan_id", "deadline_type", "period_type")
     def _check_deadline(self):
-        for duty in self:
+        # constraints check, they do not grant or test access: read as superuser
+        for duty in self.sudo():
             if duty.deadline_type == "period" and not duty.period_type:
                 raise ValidationError(_("Choose the reporting period of the duty \"%(name)s\".")
                                       % {"name": duty.name})
@@ -103,7 +104,7 @@ class GovPlanDuty(models.Model):
 
     @api.constrains("content_item_id", "plan_id")
     def _check_content_item(self):
-        for duty in self:
+        for duty in self.sudo():
             if duty.content_item_id and duty.content_item_id.plan_id != duty.plan_id:
                 raise ValidationError(_("The content a duty implements must belong to its plan."))
 
@@ -147,6 +148,10 @@ class GovPlanDuty(models.Model):
     @api.multi
     def unlink(self):
         self._check_plan_editable()
+        reported = self.env["gov.plan.report.line"].sudo().search([("duty_id", "in", self.ids)])
+        if reported:
+            raise UserError(_("The duty \"%(name)s\" already has progress reports: cancel it "
+                              "instead of deleting it.") % {"name": reported[0].duty_id.name})
         return super().unlink()
 
     def _check_plan_editable(self):

@@ -15,29 +15,6 @@ source "$(dirname "$0")/common.sh"
 LINT_VENV="$VAR/lint-venv"
 LINT_REQ="$ROOT/requirements-lint.txt"
 
-# The Python 3.7 that made Odoo's virtualenv, else the one scripts/setup.sh
-# would take (pyenv's $PY_VERSION, then python3.7 on the PATH).
-find_python37() {
-    local cand base
-    if [ -x "$VENV/bin/python" ]; then
-        base=$("$VENV/bin/python" -c 'import sys; print(sys.base_prefix)' 2>/dev/null || true)
-        cand="$base/bin/python3.7"
-        [ -n "$base" ] && [ -x "$cand" ] && { echo "$cand"; return; }
-    fi
-    if command -v pyenv >/dev/null 2>&1; then
-        cand=$(PYENV_VERSION=$PY_VERSION pyenv which python3.7 2>/dev/null || true)
-        [ -n "$cand" ] && [ -x "$cand" ] && { echo "$cand"; return; }
-        cand="$(pyenv root)/versions/$PY_VERSION/bin/python3.7"
-        [ -x "$cand" ] && { echo "$cand"; return; }
-    fi
-    for cand in "${PYENV_ROOT:-/nonexistent}/versions/$PY_VERSION/bin/python3.7" \
-                "$HOME/.pyenv/versions/$PY_VERSION/bin/python3.7" /root/.pyenv/versions/$PY_VERSION/bin/python3.7 \
-                "$(command -v python3.7 || true)"; do
-        [ -n "$cand" ] && [ -x "$cand" ] && { echo "$cand"; return; }
-    done
-    return 1
-}
-
 # pip in the lint venv, without the warnings about configured package
 # locations that do not exist on this machine.
 pip_quiet() {

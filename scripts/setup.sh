@@ -22,22 +22,6 @@ install_debian() {
         || die "apt-get could not install: ${missing[*]}."
 }
 
-find_python37() {
-    local cand
-    if command -v pyenv >/dev/null 2>&1; then
-        cand=$(PYENV_VERSION=$PY_VERSION pyenv which python3.7 2>/dev/null || true)
-        [ -n "$cand" ] && [ -x "$cand" ] && { echo "$cand"; return; }
-        cand="$(pyenv root)/versions/$PY_VERSION/bin/python3.7"
-        [ -x "$cand" ] && { echo "$cand"; return; }
-    fi
-    for cand in "${PYENV_ROOT:-/nonexistent}/versions/$PY_VERSION/bin/python3.7" \
-                "$HOME/.pyenv/versions/$PY_VERSION/bin/python3.7" /root/.pyenv/versions/$PY_VERSION/bin/python3.7 \
-                "$(command -v python3.7 || true)"; do
-        [ -n "$cand" ] && [ -x "$cand" ] && { echo "$cand"; return; }
-    done
-    return 1
-}
-
 install_python() {
     local stamp="$VENV/.installed" want
     want=$(cat "$ROOT"/requirements.txt "$ROOT"/requirements-odoo.txt "$ROOT"/requirements-dev.txt | sha1sum | cut -c1-12)
@@ -57,12 +41,13 @@ install_python() {
 }
 
 install_node() {
-    [ -x "$NODE_DIR/node_modules/.bin/lessc" ] && return 0
+    [ -x "$NODE_DIR/node_modules/.bin/lessc" ] && [ -d "$NODE_DIR/node_modules/playwright-core" ] \
+        && return 0
     command -v npm >/dev/null || die "npm not found: install Node.js (Debian: apt-get install npm)."
-    say "Installing lessc 3 (Odoo 11 compiles its stylesheets with it)"
+    say "Installing lessc 3 (Odoo 11 compiles its stylesheets with it) and playwright-core"
     mkdir -p "$NODE_DIR"
-    (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund --prefix "$NODE_DIR" less@3.13.1 >/dev/null) \
-        || die "npm could not install less@3.13.1."
+    (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund --prefix "$NODE_DIR" less@3.13.1 \
+        playwright-core@1.65.1 >/dev/null) || die "npm could not install less@3.13.1 playwright-core@1.65.1."
 }
 
 install_debian

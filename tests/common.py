@@ -61,7 +61,7 @@ class GovPlanCase(SavepointCase):
         with manager as caught:
             with self.env.cr.savepoint():
                 yield caught
-        self.env.cache.invalidate()
+        self.env.clear()  # as the rollback of a request
 
     def _plan(self, user=None, **vals):
         """A complete draft plan of unit A, ready to go through the workflow."""

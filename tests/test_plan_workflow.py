@@ -137,6 +137,15 @@ class TestPlanWorkflow(GovPlanCase):
             wizard.action_confirm()
         self.assertTrue(plan.exists())
 
+    def test_plan_with_reports_cannot_be_deleted(self):
+        plan = self._plan()
+        self.env["gov.plan.report"].sudo(self.staff_b).create({
+            "plan_id": plan.id, "unit_id": self.unit_b.id, "period_type": "monthly",
+            "date_from": "2024-04-15", "date_to": "2024-05-14"})
+        with self.refused(UserError, "has reports"):
+            plan.unlink()
+        self.assertTrue(plan.exists())
+
     def test_chain_followed_up_and_down(self):
         parent = self._issued_plan()
         child = self._plan(title="Kế hoạch của đơn vị", date="2024-05-01",
