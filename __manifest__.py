@@ -3,7 +3,7 @@
 {
     "name": "Government Plans",
     "summary": "Plans, unit duties and progress reports of a provincial "
-               "department, with approvals and Decree 30 documents",
+    "department, with approvals and Decree 30 documents",
     "version": "11.0.1.0.0",
     "category": "Productivity",
     "license": "LGPL-3",

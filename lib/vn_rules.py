@@ -3,6 +3,7 @@
 Plain functions on ``datetime.date`` and plain values, so that they can be
 tested in milliseconds and moved unchanged to another Odoo version.
 """
+
 import datetime
 import unicodedata
 
@@ -27,7 +28,8 @@ def vn_date_blank(month=None, year=None, place=None):
     """The date line of a draft: day (and month) left blank for the signer."""
     text = "ngày     tháng %s năm %s" % (
         ("%02d" % month if month < 3 else "%d" % month) if month else "    ",
-        year or "    ")
+        year or "    ",
+    )
     return "%s, %s" % (place, text) if place else text
 
 
@@ -84,8 +86,10 @@ def period_bounds(period_type, year, index=1):
     else:
         raise ValueError("unknown period type: %r" % (period_type,))
     start_year, start_month = _shift_month(year, last_month, -months)
-    return (datetime.date(start_year, start_month, CUTOFF_DAY),
-            datetime.date(year, last_month, CUTOFF_DAY - 1))
+    return (
+        datetime.date(start_year, start_month, CUTOFF_DAY),
+        datetime.date(year, last_month, CUTOFF_DAY - 1),
+    )
 
 
 def period_of(period_type, day):

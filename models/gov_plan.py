@@ -29,14 +29,17 @@ class GovPlanAccessMixin(models.AbstractModel):
     # Fields naming the units a record belongs to, for the filter "My units".
     _gov_unit_fields = ("unit_id",)
 
-    is_my_unit = fields.Boolean("My units", compute="_compute_is_my_unit",
-                                search="_search_is_my_unit")
+    is_my_unit = fields.Boolean(
+        "My units", compute="_compute_is_my_unit", search="_search_is_my_unit"
+    )
 
     def _search_is_my_unit(self, operator, value):
         if operator not in ("=", "!="):
-            raise UserError(_("The filter \"My units\" is either set or not set."))
+            raise UserError(_('The filter "My units" is either set or not set.'))
         units = self.env.user.gov_unit_ids.ids
-        domain = expression.OR([[(name, "in", units)] for name in self._gov_unit_fields])
+        domain = expression.OR(
+            [[(name, "in", units)] for name in self._gov_unit_fields]
+        )
         if (operator == "=") != bool(value):
             domain = ["!"] + domain
         return domain
@@ -44,14 +47,19 @@ class GovPlanAccessMixin(models.AbstractModel):
     def _compute_is_my_unit(self):
         units = self.env.user.gov_unit_ids
         for rec in self:
-            rec.is_my_unit = any(rec.mapped(name) & units for name in self._gov_unit_fields)
+            rec.is_my_unit = any(
+                rec.mapped(name) & units for name in self._gov_unit_fields
+            )
 
     def _gov_require_group(self, role, action_label):
         if not self.env.user._gov_is(role):
-            raise AccessError(_("You are not allowed to %(action)s: it needs the role "
-                                "\"%(role)s\".") % {
-                "action": action_label,
-                "role": self.env.ref("gov_plan.group_gov_plan_" + role).name})
+            raise AccessError(
+                _("You are not allowed to %(action)s: it needs the role " '"%(role)s".')
+                % {
+                    "action": action_label,
+                    "role": self.env.ref("gov_plan.group_gov_plan_" + role).name,
+                }
+            )
 
     def _gov_require_unit(self, units, action_label):
         """Leadership acts on every unit; others only on their own units."""
@@ -59,16 +67,27 @@ class GovPlanAccessMixin(models.AbstractModel):
         if user._gov_is("leader"):
             return
         if not units or units - user.gov_unit_ids:
-            raise AccessError(_("You may %(action)s only for your own units (%(units)s).") % {
-                "action": action_label,
-                "units": ", ".join(user.gov_unit_ids.mapped("name")) or _("none")})
+            raise AccessError(
+                _("You may %(action)s only for your own units (%(units)s).")
+                % {
+                    "action": action_label,
+                    "units": ", ".join(user.gov_unit_ids.mapped("name")) or _("none"),
+                }
+            )
 
     def _gov_require_state(self, states, action_label):
         for rec in self:
             if rec.state not in states:
-                raise UserError(_("\"%(name)s\" is %(state)s: you cannot %(action)s it now.") % {
-                    "name": rec.display_name, "action": action_label,
-                    "state": dict(rec._fields["state"]._description_selection(self.env))[rec.state]})
+                raise UserError(
+                    _('"%(name)s" is %(state)s: you cannot %(action)s it now.')
+                    % {
+                        "name": rec.display_name,
+                        "action": action_label,
+                        "state": dict(
+                            rec._fields["state"]._description_selection(self.env)
+                        )[rec.state],
+                    }
+                )
 
     def _gov_lock(self):
         """Lock the rows so that two users acting at once give one result.
@@ -79,11 +98,18 @@ class GovPlanAccessMixin(models.AbstractModel):
         try:
             with self.env.cr.savepoint():
                 self.env.cr.execute(
-                    sql.SQL("SELECT id FROM {} WHERE id IN %s FOR UPDATE NOWAIT").format(
-                        sql.Identifier(self._table)), (tuple(self.ids),))
+                    sql.SQL(
+                        "SELECT id FROM {} WHERE id IN %s FOR UPDATE NOWAIT"
+                    ).format(sql.Identifier(self._table)),
+                    (tuple(self.ids),),
+                )
         except psycopg2.OperationalError:
-            raise UserError(_("Someone else is acting on this record right now. "
-                              "Reload the page and try again."))
+            raise UserError(
+                _(
+                    "Someone else is acting on this record right now. "
+                    "Reload the page and try again."
+                )
+            )
         self.invalidate_cache(["state"], self.ids)
 
 
@@ -106,69 +132,152 @@ class GovPlan(models.Model):
     def _default_unit(self):
         return self.env.user.gov_unit_ids[:1]
 
-    title = fields.Text("Title", required=True, track_visibility="onchange",
-                        help="The summary (trích yếu) printed under KẾ HOẠCH.")
+    title = fields.Text(
+        "Title",
+        required=True,
+        track_visibility="onchange",
+        help="The summary (trích yếu) printed under KẾ HOẠCH.",
+    )
     document_type_id = fields.Many2one(
-        "gov.plan.document.type", "Document type", required=True, default=_default_type,
-        ondelete="restrict")
+        "gov.plan.document.type",
+        "Document type",
+        required=True,
+        default=_default_type,
+        ondelete="restrict",
+    )
     agency_id = fields.Many2one(
-        "gov.plan.agency", "Issuing agency", required=True, default=_default_agency,
-        ondelete="restrict", track_visibility="onchange")
+        "gov.plan.agency",
+        "Issuing agency",
+        required=True,
+        default=_default_agency,
+        ondelete="restrict",
+        track_visibility="onchange",
+    )
     supervising_agency_id = fields.Many2one(
-        "gov.plan.agency", "Supervising agency", related="agency_id.parent_id", readonly=True,
-        store=True)
+        "gov.plan.agency",
+        "Supervising agency",
+        related="agency_id.parent_id",
+        readonly=True,
+        store=True,
+    )
     unit_id = fields.Many2one(
-        "hr.department", "Drafting unit", required=True, default=_default_unit,
-        ondelete="restrict", index=True, track_visibility="onchange",
-        help="The unit that drafts the plan and follows it up.")
-    number = fields.Integer(readonly=True, copy=False, group_operator=None,
-                            help="Given from the register when the plan is issued.")
+        "hr.department",
+        "Drafting unit",
+        required=True,
+        default=_default_unit,
+        ondelete="restrict",
+        index=True,
+        track_visibility="onchange",
+        help="The unit that drafts the plan and follows it up.",
+    )
+    number = fields.Integer(
+        readonly=True,
+        copy=False,
+        group_operator=None,
+        help="Given from the register when the plan is issued.",
+    )
     symbol = fields.Char(compute="_compute_symbol", store=True)
     number_symbol = fields.Char(
-        "Number", compute="_compute_symbol", store=True, index=True,
-        help="Number and symbol, e.g. 05/KH-SKHCN; \u2026/KH-SKHCN until issued.")
+        "Number",
+        compute="_compute_symbol",
+        store=True,
+        index=True,
+        help="Number and symbol, e.g. 05/KH-SKHCN; \u2026/KH-SKHCN until issued.",
+    )
     issued_number_symbol = fields.Char(
-        compute="_compute_symbol", store=True, copy=False,
-        help="Number and symbol of an issued plan only; unique per agency and year.")
+        compute="_compute_symbol",
+        store=True,
+        copy=False,
+        help="Number and symbol of an issued plan only; unique per agency and year.",
+    )
     place = fields.Char(default=lambda self: self._default_agency().place)
-    date = fields.Date(track_visibility="onchange",
-                       help="Date of the plan; set to the issue date if empty when it is issued.")
-    year = fields.Integer(compute="_compute_year", store=True, index=True, group_operator=None)
+    date = fields.Date(
+        track_visibility="onchange",
+        help="Date of the plan; set to the issue date if empty when it is issued.",
+    )
+    year = fields.Integer(
+        compute="_compute_year", store=True, index=True, group_operator=None
+    )
     basis_ids = fields.One2many("gov.plan.basis", "plan_id", "Legal basis", copy=True)
     basis_intro = fields.Text(
-        "Introduction", help="The sentence after the basis, e.g. \"Sở Khoa học và Công nghệ "
-        "xây dựng Kế hoạch tổ chức thực hiện như sau:\"")
-    child_plan_ids = fields.Many2many("gov.plan", compute="_compute_child_plan_ids",
-                                      string="Implemented by")
-    purpose_ids = fields.One2many("gov.plan.item", "plan_id", "Purposes", copy=True,
-                                  domain=[("kind", "=", "purpose")])
-    requirement_ids = fields.One2many("gov.plan.item", "plan_id", "Requirements", copy=True,
-                                      domain=[("kind", "=", "requirement")])
-    content_ids = fields.One2many("gov.plan.item", "plan_id", "Contents", copy=True,
-                                  domain=[("kind", "=", "content")])
+        "Introduction",
+        help='The sentence after the basis, e.g. "Sở Khoa học và Công nghệ '
+        'xây dựng Kế hoạch tổ chức thực hiện như sau:"',
+    )
+    child_plan_ids = fields.Many2many(
+        "gov.plan", compute="_compute_child_plan_ids", string="Implemented by"
+    )
+    purpose_ids = fields.One2many(
+        "gov.plan.item",
+        "plan_id",
+        "Purposes",
+        copy=True,
+        domain=[("kind", "=", "purpose")],
+    )
+    requirement_ids = fields.One2many(
+        "gov.plan.item",
+        "plan_id",
+        "Requirements",
+        copy=True,
+        domain=[("kind", "=", "requirement")],
+    )
+    content_ids = fields.One2many(
+        "gov.plan.item",
+        "plan_id",
+        "Contents",
+        copy=True,
+        domain=[("kind", "=", "content")],
+    )
     duty_ids = fields.One2many("gov.plan.duty", "plan_id", "Duties", copy=True)
     duty_count = fields.Integer(compute="_compute_counts")
     report_count = fields.Integer(compute="_compute_counts")
-    recipient_ids = fields.One2many("gov.plan.recipient", "plan_id", "Recipients", copy=True)
-    archive_note = fields.Char("Filed at", default="VT",
-                               help="Printed as the last recipient line: \"Lưu: VT\".")
+    recipient_ids = fields.One2many(
+        "gov.plan.recipient", "plan_id", "Recipients", copy=True
+    )
+    archive_note = fields.Char(
+        "Filed at", default="VT", help='Printed as the last recipient line: "Lưu: VT".'
+    )
     concerned_unit_ids = fields.Many2many(
-        "hr.department", "gov_plan_concerned_unit_rel", "plan_id", "unit_id",
-        compute="_compute_concerned_unit_ids", store=True, string="Units concerned")
-    signer_id = fields.Many2one("hr.employee", "Signer", ondelete="restrict",
-                                track_visibility="onchange")
+        "hr.department",
+        "gov_plan_concerned_unit_rel",
+        "plan_id",
+        "unit_id",
+        compute="_compute_concerned_unit_ids",
+        store=True,
+        string="Units concerned",
+    )
+    signer_id = fields.Many2one(
+        "hr.employee", "Signer", ondelete="restrict", track_visibility="onchange"
+    )
     signer_title = fields.Char("Signer's title", help="e.g. PHÓ GIÁM ĐỐC")
     authority = fields.Selection(AUTHORITY_SELECTION, "Signing authority", default="KT")
-    authority_title = fields.Char("Title of the head", default="GIÁM ĐỐC",
-                                  help="Printed after the authority: KT. GIÁM ĐỐC")
-    state = fields.Selection([
-        ("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved"),
-        ("issued", "Issued"), ("done", "Done"), ("cancel", "Cancelled"),
-    ], default="draft", required=True, readonly=True, copy=False, index=True,
-        track_visibility="onchange")
-    state_reason = fields.Text("Reason of the last return or cancellation", readonly=True,
-                               copy=False)
-    approved_by_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
+    authority_title = fields.Char(
+        "Title of the head",
+        default="GIÁM ĐỐC",
+        help="Printed after the authority: KT. GIÁM ĐỐC",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("issued", "Issued"),
+            ("done", "Done"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        track_visibility="onchange",
+    )
+    state_reason = fields.Text(
+        "Reason of the last return or cancellation", readonly=True, copy=False
+    )
+    approved_by_id = fields.Many2one(
+        "res.users", "Approved by", readonly=True, copy=False
+    )
     issued_by_id = fields.Many2one("res.users", "Issued by", readonly=True, copy=False)
     # Names as issued: an issued document keeps the names it was issued under.
     issued_agency_name = fields.Char(readonly=True, copy=False)
@@ -176,16 +285,23 @@ class GovPlan(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("number_unique", "unique(agency_id, year, issued_number_symbol)",
-         "This number is already used this year by another document of the agency."),
+        (
+            "number_unique",
+            "unique(agency_id, year, issued_number_symbol)",
+            "This number is already used this year by another document of the "
+            "agency.",
+        ),
     ]
 
     @api.depends("number", "document_type_id.code", "agency_id.code")
     def _compute_symbol(self):
         for plan in self:
-            plan.symbol = vn_rules.document_symbol(plan.document_type_id.code, plan.agency_id.code)
+            plan.symbol = vn_rules.document_symbol(
+                plan.document_type_id.code, plan.agency_id.code
+            )
             plan.number_symbol = vn_rules.number_and_symbol(
-                plan.number or None, plan.document_type_id.code, plan.agency_id.code)
+                plan.number or None, plan.document_type_id.code, plan.agency_id.code
+            )
             plan.issued_number_symbol = plan.number_symbol if plan.number else False
 
     @api.depends("date")
@@ -196,28 +312,39 @@ class GovPlan(models.Model):
     def _compute_child_plan_ids(self):
         bases = self.env["gov.plan.basis"].search([("parent_plan_id", "in", self.ids)])
         for plan in self:
-            plan.child_plan_ids = bases.filtered(lambda b: b.parent_plan_id == plan).mapped("plan_id")
+            plan.child_plan_ids = bases.filtered(
+                lambda b: b.parent_plan_id == plan
+            ).mapped("plan_id")
 
     def _compute_counts(self):
         duty_data = self.env["gov.plan.duty"].read_group(
-            [("plan_id", "in", self.ids)], ["plan_id"], ["plan_id"])
+            [("plan_id", "in", self.ids)], ["plan_id"], ["plan_id"]
+        )
         duties = {d["plan_id"][0]: d["plan_id_count"] for d in duty_data}
         report_data = self.env["gov.plan.report"].read_group(
-            [("plan_id", "in", self.ids)], ["plan_id"], ["plan_id"])
+            [("plan_id", "in", self.ids)], ["plan_id"], ["plan_id"]
+        )
         reports = {d["plan_id"][0]: d["plan_id_count"] for d in report_data}
         for plan in self:
             plan.duty_count = duties.get(plan.id, 0)
             plan.report_count = reports.get(plan.id, 0)
 
-    @api.depends("unit_id", "duty_ids.unit_id", "duty_ids.coordinating_unit_ids",
-                 "recipient_ids.unit_id")
+    @api.depends(
+        "unit_id",
+        "duty_ids.unit_id",
+        "duty_ids.coordinating_unit_ids",
+        "recipient_ids.unit_id",
+    )
     def _compute_concerned_unit_ids(self):
         # decides visibility, so it must see every duty whoever triggers it
         for plan in self:
             full = plan.sudo()
-            plan.concerned_unit_ids = (full.unit_id | full.duty_ids.mapped("unit_id")
-                                       | full.duty_ids.mapped("coordinating_unit_ids")
-                                       | full.recipient_ids.mapped("unit_id"))
+            plan.concerned_unit_ids = (
+                full.unit_id
+                | full.duty_ids.mapped("unit_id")
+                | full.duty_ids.mapped("coordinating_unit_ids")
+                | full.recipient_ids.mapped("unit_id")
+            )
 
     @api.onchange("agency_id")
     def _onchange_agency_id(self):
@@ -231,29 +358,61 @@ class GovPlan(models.Model):
 
     # Fields that may change after the plan left the draft state: the workflow
     # writes them itself, and chatter/activities touch the rest.
-    _gov_frozen_free = {"state", "state_reason", "approved_by_id", "issued_by_id", "number",
-                        "date", "issued_agency_name", "issued_supervising_name",
-                        "message_follower_ids", "activity_ids", "message_ids",
-                        "message_main_attachment_id", "active"}
+    _gov_frozen_free = {
+        "state",
+        "state_reason",
+        "approved_by_id",
+        "issued_by_id",
+        "number",
+        "date",
+        "issued_agency_name",
+        "issued_supervising_name",
+        "message_follower_ids",
+        "activity_ids",
+        "message_ids",
+        "message_main_attachment_id",
+        "active",
+    }
 
     @api.multi
     def write(self, vals):
-        if set(vals) - self._gov_frozen_free and not self.env.context.get("gov_plan_workflow"):
+        if set(vals) - self._gov_frozen_free and not self.env.context.get(
+            "gov_plan_workflow"
+        ):
             for plan in self:
                 if plan.state != "draft":
-                    raise UserError(_("The plan \"%(name)s\" is no longer a draft: return it "
-                                      "to draft before changing it.") % {"name": plan.title})
+                    raise UserError(
+                        _(
+                            'The plan "%(name)s" is no longer a draft: return it '
+                            "to draft before changing it."
+                        )
+                        % {"name": plan.title}
+                    )
         return super().write(vals)
 
     @api.multi
     def unlink(self):
         for plan in self:
             if plan.state not in ("draft", "cancel"):
-                raise UserError(_("Only draft or cancelled plans can be deleted; \"%(name)s\" "
-                                  "is not.") % {"name": plan.title})
-            if self.env["gov.plan.report"].sudo().search_count([("plan_id", "=", plan.id)]):
-                raise UserError(_("The plan \"%(name)s\" has reports: it cannot be deleted. "
-                                  "Cancel it instead.") % {"name": plan.title})
+                raise UserError(
+                    _(
+                        'Only draft or cancelled plans can be deleted; "%(name)s" '
+                        "is not."
+                    )
+                    % {"name": plan.title}
+                )
+            if (
+                self.env["gov.plan.report"]
+                .sudo()
+                .search_count([("plan_id", "=", plan.id)])
+            ):
+                raise UserError(
+                    _(
+                        'The plan "%(name)s" has reports: it cannot be deleted. '
+                        "Cancel it instead."
+                    )
+                    % {"name": plan.title}
+                )
         return super().unlink()
 
     # ------------------------------------------------------------------ workflow
@@ -277,19 +436,27 @@ class GovPlan(models.Model):
         self._gov_require_group("leader", _("approve a plan"))
         self._gov_lock()
         self._gov_require_state(("submitted",), _("approve"))
-        self._gov_workflow_write({"state": "approved", "approved_by_id": self.env.uid},
-                                 _("Approved."))
+        self._gov_workflow_write(
+            {"state": "approved", "approved_by_id": self.env.uid}, _("Approved.")
+        )
         return True
 
     def _issue_problem_messages(self):
         self.ensure_one()
         doc = {
-            "title": self.title, "signer": self.signer_id, "authority": self.authority,
-            "signer_title": self.signer_title, "duty_count": len(self.duty_ids),
+            "title": self.title,
+            "signer": self.signer_id,
+            "authority": self.authority,
+            "signer_title": self.signer_title,
+            "duty_count": len(self.duty_ids),
             "recipient_count": len(self.recipient_ids),
-            "date": fields.Date.from_string(self.date or fields.Date.context_today(self)),
-            "basis": [(b.display_name, b.basis_date and fields.Date.from_string(b.basis_date))
-                      for b in self.basis_ids],
+            "date": fields.Date.from_string(
+                self.date or fields.Date.context_today(self)
+            ),
+            "basis": [
+                (b.display_name, b.basis_date and fields.Date.from_string(b.basis_date))
+                for b in self.basis_ids
+            ],
         }
         if self.authority == "none":
             doc["authority"] = "none"
@@ -297,19 +464,22 @@ class GovPlan(models.Model):
             "title": _("the title (trích yếu) is empty"),
             "signer": _("no signer is chosen"),
             "authority": _("no signing authority is chosen"),
-            "kt_deputy": _("KT. is used only when a deputy signs, but the signer's title is "
-                           "\"%(detail)s\""),
+            "kt_deputy": _(
+                "KT. is used only when a deputy signs, but the signer's title is "
+                '"%(detail)s"'
+            ),
             "duty": _("the plan has no duty"),
             "recipient": _("the plan has no recipient"),
             "date": _("the plan has no date"),
-            "basis_date": _("the basis \"%(detail)s\" is dated after the plan"),
+            "basis_date": _('the basis "%(detail)s" is dated after the plan'),
         }
         messages = []
         for code, detail in vn_rules.issue_problems(doc):
             if code == "basis_date":
                 detail = "%s, %s" % (detail[0], detail[1].strftime("%d/%m/%Y"))
-            messages.append(texts[code] % {"detail": detail} if detail is not None
-                            else texts[code])
+            messages.append(
+                texts[code] % {"detail": detail} if detail is not None else texts[code]
+            )
         return messages
 
     @api.multi
@@ -318,8 +488,10 @@ class GovPlan(models.Model):
         for plan in self:
             problems = plan._issue_problem_messages()
             if problems:
-                raise UserError(_("The plan cannot be issued yet:\n%(problems)s") % {
-                    "problems": "\n".join("- " + p for p in problems)})
+                raise UserError(
+                    _("The plan cannot be issued yet:\n%(problems)s")
+                    % {"problems": "\n".join("- " + p for p in problems)}
+                )
         return True
 
     @api.multi
@@ -328,21 +500,33 @@ class GovPlan(models.Model):
         self._gov_lock()
         for plan in self:
             if plan.state == "issued":
-                raise UserError(_("The plan \"%(name)s\" is already issued as %(number)s.") % {
-                    "name": plan.title, "number": plan.number_symbol})
+                raise UserError(
+                    _('The plan "%(name)s" is already issued as %(number)s.')
+                    % {"name": plan.title, "number": plan.number_symbol}
+                )
         self._gov_require_state(("approved",), _("issue"))
         for plan in self:
             plan.action_check_issue()
             date = fields.Date.from_string(plan.date or fields.Date.context_today(plan))
-            number = self.env["gov.plan.register"].sudo()._take_number(
-                plan.agency_id, plan.document_type_id, date.year)
-            plan._gov_workflow_write({
-                "state": "issued", "number": number, "date": fields.Date.to_string(date),
-                "issued_by_id": self.env.uid,
-                "issued_agency_name": plan.agency_id.name,
-                "issued_supervising_name": plan.agency_id.parent_id.name or "",
-            }, _("Issued."))
-            plan.message_post(body=_("Issued as %(number)s.") % {"number": plan.number_symbol})
+            number = (
+                self.env["gov.plan.register"]
+                .sudo()
+                ._take_number(plan.agency_id, plan.document_type_id, date.year)
+            )
+            plan._gov_workflow_write(
+                {
+                    "state": "issued",
+                    "number": number,
+                    "date": fields.Date.to_string(date),
+                    "issued_by_id": self.env.uid,
+                    "issued_agency_name": plan.agency_id.name,
+                    "issued_supervising_name": plan.agency_id.parent_id.name or "",
+                },
+                _("Issued."),
+            )
+            plan.message_post(
+                body=_("Issued as %(number)s.") % {"number": plan.number_symbol}
+            )
         return True
 
     @api.multi
@@ -350,7 +534,9 @@ class GovPlan(models.Model):
         self._gov_require_group("leader", _("close a plan"))
         self._gov_lock()
         self._gov_require_state(("issued",), _("close"))
-        self._gov_workflow_write({"state": "done"}, _("Closed: the plan is carried out."))
+        self._gov_workflow_write(
+            {"state": "done"}, _("Closed: the plan is carried out.")
+        )
         return True
 
     @api.multi
@@ -360,8 +546,10 @@ class GovPlan(models.Model):
             raise UserError(_("Give the reason for cancelling."))
         self._gov_lock()
         self._gov_require_state(("draft", "submitted", "approved"), _("cancel"))
-        self._gov_workflow_write({"state": "cancel", "state_reason": reason},
-                                 _("Cancelled: %(reason)s") % {"reason": reason})
+        self._gov_workflow_write(
+            {"state": "cancel", "state_reason": reason},
+            _("Cancelled: %(reason)s") % {"reason": reason},
+        )
         return True
 
     @api.multi
@@ -375,12 +563,16 @@ class GovPlan(models.Model):
                 # the drafting unit may take back what it submitted;
                 # only leadership may reopen what it approved.
                 if plan.state == "approved":
-                    plan._gov_require_group("leader", _("return an approved plan to draft"))
+                    plan._gov_require_group(
+                        "leader", _("return an approved plan to draft")
+                    )
                 else:
                     plan._gov_require_group("user", _("return a plan to draft"))
                     plan._gov_require_unit(plan.unit_id, _("return plans to draft"))
-        self._gov_workflow_write({"state": "draft", "state_reason": reason},
-                                 _("Returned to draft: %(reason)s") % {"reason": reason})
+        self._gov_workflow_write(
+            {"state": "draft", "state_reason": reason},
+            _("Returned to draft: %(reason)s") % {"reason": reason},
+        )
         return True
 
     @api.multi
@@ -388,10 +580,15 @@ class GovPlan(models.Model):
         """Opens the wizard that asks the reason of a cancel or return."""
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "res_model": "gov.plan.reason.wizard",
-            "view_mode": "form", "target": "new",
-            "context": {"default_res_model": self._name, "default_res_id": self.id,
-                        "default_action": self.env.context.get("gov_reason_action")},
+            "type": "ir.actions.act_window",
+            "res_model": "gov.plan.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_action": self.env.context.get("gov_reason_action"),
+            },
         }
 
     @api.multi
@@ -419,8 +616,15 @@ class GovPlanItem(models.Model):
     _order = "plan_id, kind, sequence, id"
 
     plan_id = fields.Many2one("gov.plan", required=True, ondelete="cascade", index=True)
-    kind = fields.Selection([("purpose", "Purpose"), ("requirement", "Requirement"),
-                             ("content", "Content")], required=True, default="content")
+    kind = fields.Selection(
+        [
+            ("purpose", "Purpose"),
+            ("requirement", "Requirement"),
+            ("content", "Content"),
+        ],
+        required=True,
+        default="content",
+    )
     sequence = fields.Integer(default=10)
     name = fields.Text("Text", required=True)
 
@@ -442,10 +646,12 @@ class GovPlanBasis(models.Model):
 
     plan_id = fields.Many2one("gov.plan", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
-    parent_plan_id = fields.Many2one("gov.plan", "Plan in the system", ondelete="restrict",
-                                     index=True)
-    external_document_id = fields.Many2one("gov.plan.external.document", "External document",
-                                           ondelete="restrict")
+    parent_plan_id = fields.Many2one(
+        "gov.plan", "Plan in the system", ondelete="restrict", index=True
+    )
+    external_document_id = fields.Many2one(
+        "gov.plan.external.document", "External document", ondelete="restrict"
+    )
     basis_date = fields.Date("Date", compute="_compute_basis", store=True)
     summary = fields.Text(compute="_compute_basis")
 
@@ -460,8 +666,12 @@ class GovPlanBasis(models.Model):
     def _check_one_source(self):
         for basis in self.sudo():
             if bool(basis.parent_plan_id) == bool(basis.external_document_id):
-                raise ValidationError(_("A legal basis is either a plan in the system or an "
-                                        "external document, not both and not neither."))
+                raise ValidationError(
+                    _(
+                        "A legal basis is either a plan in the system or an "
+                        "external document, not both and not neither."
+                    )
+                )
             if basis.parent_plan_id == basis.plan_id:
                 raise ValidationError(_("A plan cannot be its own legal basis."))
 
@@ -473,10 +683,16 @@ class GovPlanBasis(models.Model):
                 plan = basis.parent_plan_id
                 text = "%s số %s" % (plan.document_type_id.name, plan.number_symbol)
                 if plan.date:
-                    text += " ngày %s" % fields.Date.from_string(plan.date).strftime("%d/%m/%Y")
+                    text += " ngày %s" % fields.Date.from_string(plan.date).strftime(
+                        "%d/%m/%Y"
+                    )
                 text += " của %s" % (plan.agency_id.short_name or plan.agency_id.name)
             else:
-                text = basis.external_document_id._cite() if basis.external_document_id else ""
+                text = (
+                    basis.external_document_id._cite()
+                    if basis.external_document_id
+                    else ""
+                )
             result.append((basis.id, text))
         return result
 
@@ -490,16 +706,24 @@ class GovPlanRecipient(models.Model):
     sequence = fields.Integer(default=10)
     unit_id = fields.Many2one("hr.department", "Unit", ondelete="restrict")
     agency_id = fields.Many2one("gov.plan.agency", "Agency", ondelete="restrict")
-    name = fields.Char("Printed as", help="Left empty, the unit's or agency's name is printed.")
+    name = fields.Char(
+        "Printed as", help="Left empty, the unit's or agency's name is printed."
+    )
 
     @api.constrains("unit_id", "agency_id", "name")
     def _check_something(self):
         for rec in self.sudo():  # a check, not an access
             if not (rec.unit_id or rec.agency_id or (rec.name or "").strip()):
-                raise ValidationError(_("A recipient needs a unit, an agency or a text."))
+                raise ValidationError(
+                    _("A recipient needs a unit, an agency or a text.")
+                )
             if vn_rules.is_archive_line(rec.name):
-                raise ValidationError(_("\"Lưu: ...\" is printed last by itself from the field "
-                                        "\"Filed at\": do not add it as a recipient."))
+                raise ValidationError(
+                    _(
+                        '"Lưu: ..." is printed last by itself from the field '
+                        '"Filed at": do not add it as a recipient.'
+                    )
+                )
 
     def _label(self):
         self.ensure_one()

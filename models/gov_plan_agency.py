@@ -8,19 +8,26 @@ class GovPlanAgency(models.Model):
 
     name = fields.Char(required=True, translate=False)
     short_name = fields.Char(
-        "Short name", help="How documents name the agency in running text, "
-        "e.g. \"UBND tỉnh\".")
+        "Short name",
+        help="How documents name the agency in running text, " 'e.g. "UBND tỉnh".',
+    )
     code = fields.Char(
-        "Abbreviation", help="Used in document symbols, e.g. SKHCN in 05/KH-SKHCN.")
+        "Abbreviation", help="Used in document symbols, e.g. SKHCN in 05/KH-SKHCN."
+    )
     parent_id = fields.Many2one(
-        "gov.plan.agency", "Supervising agency", ondelete="restrict",
-        help="Printed above the agency's name in the header of its documents.")
+        "gov.plan.agency",
+        "Supervising agency",
+        ondelete="restrict",
+        help="Printed above the agency's name in the header of its documents.",
+    )
     place = fields.Char(help="Place name printed before the date, e.g. Quảng Trị.")
     is_own = fields.Boolean(
-        "Our agency", help="The agency that issues its documents from this database.")
+        "Our agency", help="The agency that issues its documents from this database."
+    )
     numbering_per_type = fields.Boolean(
         "Separate number sequence per document type",
         help="Decree 30 lets the agency choose: one sequence shared by all its "
-             "documents, or one sequence per document type. Both restart at 01 "
-             "on 1 January.")
+        "documents, or one sequence per document type. Both restart at 01 "
+        "on 1 January.",
+    )
     active = fields.Boolean(default=True)

@@ -7,10 +7,16 @@ class GovPlanDocumentType(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char("Abbreviation", required=True, help="KH, BC, QĐ ... (Decree 30, Annex III).")
+    code = fields.Char(
+        "Abbreviation", required=True, help="KH, BC, QĐ ... (Decree 30, Annex III)."
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("code_unique", "unique(code)", "Each document type needs its own abbreviation."),
+        (
+            "code_unique",
+            "unique(code)",
+            "Each document type needs its own abbreviation.",
+        ),
     ]

@@ -5,8 +5,12 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import vn_rules
 
-PERIOD_SELECTION = [("monthly", "Monthly"), ("quarterly", "Quarterly"),
-                    ("half_yearly", "6-monthly"), ("yearly", "Yearly")]
+PERIOD_SELECTION = [
+    ("monthly", "Monthly"),
+    ("quarterly", "Quarterly"),
+    ("half_yearly", "6-monthly"),
+    ("yearly", "Yearly"),
+]
 OPEN_STATES = ("todo", "progress")
 
 
@@ -21,35 +25,73 @@ class GovPlanDuty(models.Model):
 
     name = fields.Char("Duty", required=True, track_visibility="onchange")
     sequence = fields.Integer(default=10)
-    plan_id = fields.Many2one("gov.plan", "Plan", required=True, ondelete="cascade", index=True)
-    plan_state = fields.Selection(related="plan_id.state", string="Plan status", readonly=True)
+    plan_id = fields.Many2one(
+        "gov.plan", "Plan", required=True, ondelete="cascade", index=True
+    )
+    plan_state = fields.Selection(
+        related="plan_id.state", string="Plan status", readonly=True
+    )
     plan_date = fields.Date(related="plan_id.date", readonly=True)
     content_item_id = fields.Many2one(
-        "gov.plan.item", "Implements content", ondelete="set null",
-        domain="[('plan_id', '=', plan_id), ('kind', '=', 'content')]")
-    unit_id = fields.Many2one("hr.department", "Lead unit", required=True, index=True,
-                              ondelete="restrict", track_visibility="onchange")
+        "gov.plan.item",
+        "Implements content",
+        ondelete="set null",
+        domain="[('plan_id', '=', plan_id), ('kind', '=', 'content')]",
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        "Lead unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        track_visibility="onchange",
+    )
     coordinating_unit_ids = fields.Many2many(
-        "hr.department", "gov_plan_duty_coordinating_rel", "duty_id", "unit_id",
-        "Coordinating units")
-    user_id = fields.Many2one("res.users", "Responsible", index=True,
-                              track_visibility="onchange")
+        "hr.department",
+        "gov_plan_duty_coordinating_rel",
+        "duty_id",
+        "unit_id",
+        "Coordinating units",
+    )
+    user_id = fields.Many2one(
+        "res.users", "Responsible", index=True, track_visibility="onchange"
+    )
     description = fields.Text()
     expected_output = fields.Text("Expected output")
-    deadline_type = fields.Selection([("date", "A date"), ("period", "Every reporting period")],
-                                     "Deadline", required=True, default="date")
+    deadline_type = fields.Selection(
+        [("date", "A date"), ("period", "Every reporting period")],
+        "Deadline",
+        required=True,
+        default="date",
+    )
     period_type = fields.Selection(PERIOD_SELECTION, "Reporting period")
     date_deadline = fields.Date(
-        "Deadline date", index=True, track_visibility="onchange",
-        help="For a duty reported every period, the end of the year's last cut-off.")
-    state = fields.Selection([
-        ("todo", "To do"), ("progress", "In progress"), ("done_on_time", "Done on time"),
-        ("done_late", "Done late"), ("cancel", "Cancelled"),
-    ], default="todo", required=True, readonly=True, copy=False, index=True,
-        track_visibility="onchange")
-    is_overdue = fields.Boolean("Overdue", compute="_compute_is_overdue",
-                                search="_search_is_overdue")
-    progress = fields.Integer("Progress (%)", readonly=True, copy=False, group_operator="avg")
+        "Deadline date",
+        index=True,
+        track_visibility="onchange",
+        help="For a duty reported every period, the end of the year's last cut-off.",
+    )
+    state = fields.Selection(
+        [
+            ("todo", "To do"),
+            ("progress", "In progress"),
+            ("done_on_time", "Done on time"),
+            ("done_late", "Done late"),
+            ("cancel", "Cancelled"),
+        ],
+        default="todo",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        track_visibility="onchange",
+    )
+    is_overdue = fields.Boolean(
+        "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    progress = fields.Integer(
+        "Progress (%)", readonly=True, copy=False, group_operator="avg"
+    )
     last_result = fields.Text("Latest result", readonly=True, copy=False)
     last_report_date = fields.Date("Latest report", readonly=True, copy=False)
     date_done = fields.Date("Done on", readonly=True, copy=False)
@@ -63,16 +105,28 @@ class GovPlanDuty(models.Model):
     def _compute_is_overdue(self):
         today = self._today()
         for duty in self:
-            duty.is_overdue = bool(duty.state in OPEN_STATES and duty.date_deadline
-                                   and duty.date_deadline < today)
+            duty.is_overdue = bool(
+                duty.state in OPEN_STATES
+                and duty.date_deadline
+                and duty.date_deadline < today
+            )
             duty.color = 1 if duty.is_overdue else 0
 
     def _search_is_overdue(self, operator, value):
-        overdue = ["&", ("state", "in", OPEN_STATES), ("date_deadline", "<", self._today())]
+        overdue = [
+            "&",
+            ("state", "in", OPEN_STATES),
+            ("date_deadline", "<", self._today()),
+        ]
         if (operator == "=") == bool(value):
             return overdue
-        return ["|", "|", ("state", "not in", OPEN_STATES), ("date_deadline", "=", False),
-                ("date_deadline", ">=", self._today())]
+        return [
+            "|",
+            "|",
+            ("state", "not in", OPEN_STATES),
+            ("date_deadline", "=", False),
+            ("date_deadline", ">=", self._today()),
+        ]
 
     @api.onchange("deadline_type", "period_type", "plan_id")
     def _onchange_period(self):
@@ -89,24 +143,43 @@ class GovPlanDuty(models.Model):
         # constraints check, they do not grant or test access: read as superuser
         for duty in self.sudo():
             if duty.deadline_type == "period" and not duty.period_type:
-                raise ValidationError(_("Choose the reporting period of the duty \"%(name)s\".")
-                                      % {"name": duty.name})
+                raise ValidationError(
+                    _('Choose the reporting period of the duty "%(name)s".')
+                    % {"name": duty.name}
+                )
             if duty.deadline_type == "date" and not duty.date_deadline:
-                raise ValidationError(_("Give the deadline date of the duty \"%(name)s\".")
-                                      % {"name": duty.name})
-            if duty.date_deadline and duty.plan_id.date and duty.date_deadline < duty.plan_id.date:
-                raise ValidationError(_(
-                    "The deadline of the duty \"%(name)s\" (%(deadline)s) is before the plan's "
-                    "date (%(date)s).") % {
-                    "name": duty.name,
-                    "deadline": fields.Date.from_string(duty.date_deadline).strftime("%d/%m/%Y"),
-                    "date": fields.Date.from_string(duty.plan_id.date).strftime("%d/%m/%Y")})
+                raise ValidationError(
+                    _('Give the deadline date of the duty "%(name)s".')
+                    % {"name": duty.name}
+                )
+            if (
+                duty.date_deadline
+                and duty.plan_id.date
+                and duty.date_deadline < duty.plan_id.date
+            ):
+                raise ValidationError(
+                    _(
+                        'The deadline of the duty "%(name)s" (%(deadline)s) is before '
+                        "the plan's date (%(date)s)."
+                    )
+                    % {
+                        "name": duty.name,
+                        "deadline": fields.Date.from_string(
+                            duty.date_deadline
+                        ).strftime("%d/%m/%Y"),
+                        "date": fields.Date.from_string(duty.plan_id.date).strftime(
+                            "%d/%m/%Y"
+                        ),
+                    }
+                )
 
     @api.constrains("content_item_id", "plan_id")
     def _check_content_item(self):
         for duty in self.sudo():
             if duty.content_item_id and duty.content_item_id.plan_id != duty.plan_id:
-                raise ValidationError(_("The content a duty implements must belong to its plan."))
+                raise ValidationError(
+                    _("The content a duty implements must belong to its plan.")
+                )
 
     def _check_lead_unit(self, vals):
         if "unit_id" in vals and not vals["unit_id"]:
@@ -116,11 +189,17 @@ class GovPlanDuty(models.Model):
     def create(self, vals):
         if not vals.get("unit_id"):
             raise ValidationError(_("Every duty needs a lead unit."))
-        if vals.get("deadline_type") == "period" and vals.get("period_type") \
-                and not vals.get("date_deadline") and vals.get("plan_id"):
+        if (
+            vals.get("deadline_type") == "period"
+            and vals.get("period_type")
+            and not vals.get("date_deadline")
+            and vals.get("plan_id")
+        ):
             plan = self.env["gov.plan"].browse(vals["plan_id"])
             year = plan.year or datetime.date.today().year
-            vals["date_deadline"] = fields.Date.to_string(vn_rules.period_bounds("yearly", year)[1])
+            vals["date_deadline"] = fields.Date.to_string(
+                vn_rules.period_bounds("yearly", year)[1]
+            )
         duty = super().create(vals)
         duty._check_plan_editable()
         return duty
@@ -128,8 +207,12 @@ class GovPlanDuty(models.Model):
     # Fields a unit head may change on a duty of an issued plan (assignment).
     _gov_assign_fields = {"user_id"}
     # Fields written by the workflow and by chatter.
-    _gov_free_fields = {"message_follower_ids", "activity_ids", "message_ids",
-                        "message_main_attachment_id"}
+    _gov_free_fields = {
+        "message_follower_ids",
+        "activity_ids",
+        "message_ids",
+        "message_main_attachment_id",
+    }
 
     @api.multi
     def write(self, vals):
@@ -148,17 +231,31 @@ class GovPlanDuty(models.Model):
     @api.multi
     def unlink(self):
         self._check_plan_editable()
-        reported = self.env["gov.plan.report.line"].sudo().search([("duty_id", "in", self.ids)])
+        reported = (
+            self.env["gov.plan.report.line"]
+            .sudo()
+            .search([("duty_id", "in", self.ids)])
+        )
         if reported:
-            raise UserError(_("The duty \"%(name)s\" already has progress reports: cancel it "
-                              "instead of deleting it.") % {"name": reported[0].duty_id.name})
+            raise UserError(
+                _(
+                    'The duty "%(name)s" already has progress reports: cancel it '
+                    "instead of deleting it."
+                )
+                % {"name": reported[0].duty_id.name}
+            )
         return super().unlink()
 
     def _check_plan_editable(self):
         for duty in self:
             if duty.plan_id.state != "draft" and not self.env.user._gov_is("leader"):
-                raise UserError(_("The duties of the plan \"%(plan)s\" can only be changed while "
-                                  "it is a draft.") % {"plan": duty.plan_id.title})
+                raise UserError(
+                    _(
+                        'The duties of the plan "%(plan)s" can only be changed while '
+                        "it is a draft."
+                    )
+                    % {"plan": duty.plan_id.title}
+                )
 
     @api.multi
     def action_cancel(self):
@@ -172,13 +269,22 @@ class GovPlanDuty(models.Model):
         """Progress of an approved report line. Called as superuser by the
         report's approval, which has checked the approver's role and unit."""
         self.ensure_one()
-        vals = {"progress": line.progress, "last_result": line.result,
-                "last_report_date": report_date}
+        vals = {
+            "progress": line.progress,
+            "last_result": line.result,
+            "last_report_date": report_date,
+        }
         if line.status == "done":
             done_on = line.date_done or report_date
-            vals.update(state="done_on_time" if not self.date_deadline
-                        or done_on <= self.date_deadline else "done_late",
-                        progress=100, date_done=done_on)
+            vals.update(
+                state=(
+                    "done_on_time"
+                    if not self.date_deadline or done_on <= self.date_deadline
+                    else "done_late"
+                ),
+                progress=100,
+                date_done=done_on,
+            )
         elif line.status == "progress" or line.progress:
             vals["state"] = "progress"
         if self.state in ("done_on_time", "done_late", "cancel"):
@@ -193,4 +299,6 @@ class GovPlanDuty(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(duty.id, "%s - %s" % (duty.unit_id.name or "", duty.name)) for duty in self]
+        return [
+            (duty.id, "%s - %s" % (duty.unit_id.name or "", duty.name)) for duty in self
+        ]

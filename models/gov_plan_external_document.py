@@ -11,15 +11,26 @@ class GovPlanExternalDocument(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char("Number and symbol", required=True, help="e.g. 75/KH-UBND")
-    document_type_id = fields.Many2one("gov.plan.document.type", "Type", ondelete="restrict")
+    document_type_id = fields.Many2one(
+        "gov.plan.document.type", "Type", ondelete="restrict"
+    )
     date = fields.Date(required=True)
-    issuer_id = fields.Many2one("gov.plan.agency", "Issued by", required=True, ondelete="restrict")
+    issuer_id = fields.Many2one(
+        "gov.plan.agency", "Issued by", required=True, ondelete="restrict"
+    )
     title = fields.Text("Summary", required=True)
     parent_id = fields.Many2one(
-        "gov.plan.external.document", "Implements", ondelete="set null",
-        help="The higher document that this one implements.")
-    child_ids = fields.One2many("gov.plan.external.document", "parent_id", "Implemented by")
-    reference = fields.Char(compute="_compute_reference", help="How a document cites it.")
+        "gov.plan.external.document",
+        "Implements",
+        ondelete="set null",
+        help="The higher document that this one implements.",
+    )
+    child_ids = fields.One2many(
+        "gov.plan.external.document", "parent_id", "Implemented by"
+    )
+    reference = fields.Char(
+        compute="_compute_reference", help="How a document cites it."
+    )
 
     @api.depends("name", "date", "issuer_id", "document_type_id")
     def _compute_reference(self):
@@ -34,12 +45,23 @@ class GovPlanExternalDocument(models.Model):
             parts.append(self.document_type_id.name)
         parts.append("số %s" % self.name)
         if self.date:
-            parts.append("ngày %s" % fields.Date.from_string(self.date).strftime("%d/%m/%Y"))
+            parts.append(
+                "ngày %s" % fields.Date.from_string(self.date).strftime("%d/%m/%Y")
+            )
         if self.issuer_id:
             parts.append("của %s" % (self.issuer_id.short_name or self.issuer_id.name))
         return " ".join(parts)
 
     @api.multi
     def name_get(self):
-        return [(doc.id, "%s (%s)" % (doc.name, vn_date(fields.Date.from_string(doc.date))
-                                      if doc.date else "")) for doc in self]
+        return [
+            (
+                doc.id,
+                "%s (%s)"
+                % (
+                    doc.name,
+                    vn_date(fields.Date.from_string(doc.date)) if doc.date else "",
+                ),
+            )
+            for doc in self
+        ]

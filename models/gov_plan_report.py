@@ -6,8 +6,11 @@ from odoo.exceptions import UserError, ValidationError
 from ..lib import vn_rules
 from .gov_plan_duty import PERIOD_SELECTION
 
-LINE_STATUS = [("not_started", "Not started"), ("progress", "In progress"),
-               ("done", "Done")]
+LINE_STATUS = [
+    ("not_started", "Not started"),
+    ("progress", "In progress"),
+    ("done", "Done"),
+]
 EDITABLE_STATES = ("draft", "returned")
 
 
@@ -20,21 +23,42 @@ class GovPlanReport(models.Model):
     _order = "date_to desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    report_type = fields.Selection([("unit", "Unit report"), ("consolidated", "Consolidated")],
-                                   "Kind", required=True, default="unit", readonly=True,
-                                   states={"draft": [("readonly", False)]})
-    plan_id = fields.Many2one("gov.plan", "Plan", required=True, ondelete="restrict", index=True)
-    unit_id = fields.Many2one("hr.department", "Unit", required=True, index=True,
-                              ondelete="restrict",
-                              default=lambda self: self.env.user.gov_unit_ids[:1],
-                              help="The reporting unit; for a consolidated report, the office "
-                                   "that compiles it.")
-    request_id = fields.Many2one("gov.plan.report.request", "Report request", ondelete="restrict",
-                                 index=True)
-    agency_id = fields.Many2one("gov.plan.agency", "Addressed to", ondelete="restrict",
-                                help="Kính gửi: the agency that asked for the report.")
-    period_type = fields.Selection(PERIOD_SELECTION + [("request", "On request")],
-                                   "Period", required=True, default="monthly")
+    report_type = fields.Selection(
+        [("unit", "Unit report"), ("consolidated", "Consolidated")],
+        "Kind",
+        required=True,
+        default="unit",
+        readonly=True,
+        states={"draft": [("readonly", False)]},
+    )
+    plan_id = fields.Many2one(
+        "gov.plan", "Plan", required=True, ondelete="restrict", index=True
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        "Unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        default=lambda self: self.env.user.gov_unit_ids[:1],
+        help="The reporting unit; for a consolidated report, the office "
+        "that compiles it.",
+    )
+    request_id = fields.Many2one(
+        "gov.plan.report.request", "Report request", ondelete="restrict", index=True
+    )
+    agency_id = fields.Many2one(
+        "gov.plan.agency",
+        "Addressed to",
+        ondelete="restrict",
+        help="Kính gửi: the agency that asked for the report.",
+    )
+    period_type = fields.Selection(
+        PERIOD_SELECTION + [("request", "On request")],
+        "Period",
+        required=True,
+        default="monthly",
+    )
     date_from = fields.Date("Cut-off from", required=True)
     date_to = fields.Date("Cut-off to", required=True)
     date_deadline = fields.Date("Deadline")
@@ -43,51 +67,94 @@ class GovPlanReport(models.Model):
     proposals = fields.Text()
     nothing_new = fields.Boolean("Nothing new this period", readonly=True, copy=False)
     source_report_ids = fields.Many2many(
-        "gov.plan.report", "gov_plan_report_source_rel", "consolidated_id", "report_id",
-        "Unit reports gathered", readonly=True, copy=False)
-    state = fields.Selection([
-        ("draft", "Draft"), ("submitted", "Submitted"), ("accepted", "Accepted by the unit head"),
-        ("approved", "Approved"), ("returned", "Returned"),
-    ], default="draft", required=True, readonly=True, copy=False, index=True,
-        track_visibility="onchange")
+        "gov.plan.report",
+        "gov_plan_report_source_rel",
+        "consolidated_id",
+        "report_id",
+        "Unit reports gathered",
+        readonly=True,
+        copy=False,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted by the unit head"),
+            ("approved", "Approved"),
+            ("returned", "Returned"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        track_visibility="onchange",
+    )
     return_reason = fields.Text("Reason for return", readonly=True, copy=False)
-    submitted_by_id = fields.Many2one("res.users", "Submitted by", readonly=True, copy=False)
-    accepted_by_id = fields.Many2one("res.users", "Accepted by", readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one(
+        "res.users", "Submitted by", readonly=True, copy=False
+    )
+    accepted_by_id = fields.Many2one(
+        "res.users", "Accepted by", readonly=True, copy=False
+    )
+    approved_by_id = fields.Many2one(
+        "res.users", "Approved by", readonly=True, copy=False
+    )
     date_approved = fields.Date("Approved on", readonly=True, copy=False)
 
-    @api.depends("report_type", "unit_id.name", "date_from", "date_to", "period_type",
-                 "request_id.name")
+    @api.depends(
+        "report_type",
+        "unit_id.name",
+        "date_from",
+        "date_to",
+        "period_type",
+        "request_id.name",
+    )
     def _compute_name(self):
         for rep in self:
             if rep.request_id:
                 period = rep.request_id.name
             elif rep.date_to and rep.period_type in dict(PERIOD_SELECTION):
-                year, index = vn_rules.period_of(rep.period_type,
-                                                 fields.Date.from_string(rep.date_to)
-                                                 - datetime.timedelta(days=1))
+                year, index = vn_rules.period_of(
+                    rep.period_type,
+                    fields.Date.from_string(rep.date_to) - datetime.timedelta(days=1),
+                )
                 period = vn_rules.period_label(rep.period_type, year, index)
             else:
                 period = "%s - %s" % (rep.date_from or "", rep.date_to or "")
-            who = _("Consolidated") if rep.report_type == "consolidated" else rep.unit_id.name
+            who = (
+                _("Consolidated")
+                if rep.report_type == "consolidated"
+                else rep.unit_id.name
+            )
             rep.name = "%s - %s" % (who or "", period)
 
     @api.onchange("period_type", "date_to")
     def _onchange_period(self):
         """Pick the Decree 09 cut-off of the period that contains the date."""
         if self.period_type in dict(PERIOD_SELECTION):
-            day = fields.Date.from_string(self.date_to or fields.Date.context_today(self))
-            year, index = vn_rules.period_of(self.period_type, day - datetime.timedelta(days=1))
+            day = fields.Date.from_string(
+                self.date_to or fields.Date.context_today(self)
+            )
+            year, index = vn_rules.period_of(
+                self.period_type, day - datetime.timedelta(days=1)
+            )
             start, end = vn_rules.period_bounds(self.period_type, year, index)
-            self.date_from, self.date_to = fields.Date.to_string(start), fields.Date.to_string(end)
+            self.date_from, self.date_to = fields.Date.to_string(
+                start
+            ), fields.Date.to_string(end)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for rep in self.sudo():  # a check, not an access (see _check_lines)
             if rep.date_to < rep.date_from:
-                raise ValidationError(_("The reporting period ends (%(end)s) before it starts "
-                                        "(%(start)s).") % {"start": rep.date_from,
-                                                          "end": rep.date_to})
+                raise ValidationError(
+                    _(
+                        "The reporting period ends (%(end)s) before it starts "
+                        "(%(start)s)."
+                    )
+                    % {"start": rep.date_from, "end": rep.date_to}
+                )
 
     @api.constrains("line_ids", "unit_id", "report_type")
     def _check_lines(self):
@@ -96,24 +163,43 @@ class GovPlanReport(models.Model):
         for rep in self.sudo():
             if rep.report_type == "unit":
                 wrong = rep.line_ids.mapped("duty_id").filtered(
-                    lambda d: d.unit_id != rep.unit_id or d.plan_id != rep.plan_id)
+                    lambda d: d.unit_id != rep.unit_id or d.plan_id != rep.plan_id
+                )
                 if wrong:
-                    raise ValidationError(_("A unit reports only on its own duties of the plan: "
-                                            "%(duties)s.") % {
-                        "duties": ", ".join(wrong.mapped("name"))})
+                    raise ValidationError(
+                        _(
+                            "A unit reports only on its own duties of the plan: "
+                            "%(duties)s."
+                        )
+                        % {"duties": ", ".join(wrong.mapped("name"))}
+                    )
 
-    _gov_free_fields = {"message_follower_ids", "activity_ids", "message_ids",
-                        "message_main_attachment_id"}
+    _gov_free_fields = {
+        "message_follower_ids",
+        "activity_ids",
+        "message_ids",
+        "message_main_attachment_id",
+    }
 
     @api.multi
     def write(self, vals):
-        if set(vals) - self._gov_free_fields and not self.env.context.get("gov_plan_workflow"):
+        if set(vals) - self._gov_free_fields and not self.env.context.get(
+            "gov_plan_workflow"
+        ):
             for rep in self:
                 if rep.state not in EDITABLE_STATES:
-                    raise UserError(_("The report \"%(name)s\" is %(state)s and can no longer "
-                                      "be changed; ask for it to be returned first.") % {
-                        "name": rep.name, "state": dict(self._fields["state"]._description_selection(
-                            self.env))[rep.state]})
+                    raise UserError(
+                        _(
+                            'The report "%(name)s" is %(state)s and can no longer '
+                            "be changed; ask for it to be returned first."
+                        )
+                        % {
+                            "name": rep.name,
+                            "state": dict(
+                                self._fields["state"]._description_selection(self.env)
+                            )[rep.state],
+                        }
+                    )
         return super().write(vals)
 
     @api.multi
@@ -128,8 +214,10 @@ class GovPlanReport(models.Model):
             return
         for rep in self:
             if rep.state not in EDITABLE_STATES:
-                raise UserError(_("The report \"%(name)s\" can no longer be changed.") % {
-                    "name": rep.name})
+                raise UserError(
+                    _('The report "%(name)s" can no longer be changed.')
+                    % {"name": rep.name}
+                )
 
     # ----------------------------------------------------------------- content
     def _fill_lines(self):
@@ -138,12 +226,30 @@ class GovPlanReport(models.Model):
             if rep.report_type != "unit":
                 continue
             present = rep.line_ids.mapped("duty_id")
-            duties = rep.plan_id.duty_ids.filtered(
-                lambda d: d.unit_id == rep.unit_id and d.state != "cancel") - present
-            rep.line_ids = [(0, 0, {"duty_id": d.id, "progress": d.progress,
-                                    "status": "done" if d.state.startswith("done")
-                                    else ("progress" if d.state == "progress" else "not_started")})
-                            for d in duties]
+            duties = (
+                rep.plan_id.duty_ids.filtered(
+                    lambda d: d.unit_id == rep.unit_id and d.state != "cancel"
+                )
+                - present
+            )
+            rep.line_ids = [
+                (
+                    0,
+                    0,
+                    {
+                        "duty_id": d.id,
+                        "progress": d.progress,
+                        "status": (
+                            "done"
+                            if d.state.startswith("done")
+                            else (
+                                "progress" if d.state == "progress" else "not_started"
+                            )
+                        ),
+                    },
+                )
+                for d in duties
+            ]
 
     @api.multi
     def action_fill_lines(self):
@@ -183,10 +289,20 @@ class GovPlanReport(models.Model):
         self._gov_require_state(EDITABLE_STATES, _("submit"))
         for rep in self:
             if not rep.line_ids and rep.report_type == "unit":
-                raise UserError(_("The report has no line: fill it with the unit's duties "
-                                  "first."))
-        self._gov_workflow_write({"state": "submitted", "submitted_by_id": self.env.uid,
-                                  "return_reason": False}, _("Submitted."))
+                raise UserError(
+                    _(
+                        "The report has no line: fill it with the unit's duties "
+                        "first."
+                    )
+                )
+        self._gov_workflow_write(
+            {
+                "state": "submitted",
+                "submitted_by_id": self.env.uid,
+                "return_reason": False,
+            },
+            _("Submitted."),
+        )
         return True
 
     @api.multi
@@ -199,8 +315,10 @@ class GovPlanReport(models.Model):
         for rep in self:
             if rep.report_type != "unit":
                 raise UserError(_("A consolidated report goes straight to leadership."))
-        self._gov_workflow_write({"state": "accepted", "accepted_by_id": self.env.uid},
-                                 _("Accepted by the unit head."))
+        self._gov_workflow_write(
+            {"state": "accepted", "accepted_by_id": self.env.uid},
+            _("Accepted by the unit head."),
+        )
         return True
 
     @api.multi
@@ -208,11 +326,19 @@ class GovPlanReport(models.Model):
         self._gov_require_group("leader", _("approve a report"))
         self._gov_lock()
         for rep in self:
-            rep._gov_require_state(("accepted",) if rep.report_type == "unit" else ("submitted",),
-                                   _("approve"))
+            rep._gov_require_state(
+                ("accepted",) if rep.report_type == "unit" else ("submitted",),
+                _("approve"),
+            )
         today = fields.Date.context_today(self)
-        self._gov_workflow_write({"state": "approved", "approved_by_id": self.env.uid,
-                                  "date_approved": today}, _("Approved."))
+        self._gov_workflow_write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "date_approved": today,
+            },
+            _("Approved."),
+        )
         for rep in self.filtered(lambda r: r.report_type == "unit"):
             for line in rep.line_ids:
                 # the approver may not have write access to every duty under
@@ -232,18 +358,25 @@ class GovPlanReport(models.Model):
             else:
                 rep._gov_require_group("leader", _("return a report"))
                 rep._gov_require_state(("accepted", "submitted"), _("return"))
-        self._gov_workflow_write({"state": "returned", "return_reason": reason},
-                                 _("Returned: %(reason)s") % {"reason": reason})
+        self._gov_workflow_write(
+            {"state": "returned", "return_reason": reason},
+            _("Returned: %(reason)s") % {"reason": reason},
+        )
         return True
 
     @api.multi
     def action_open_reason(self):
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "res_model": "gov.plan.reason.wizard",
-            "view_mode": "form", "target": "new",
-            "context": {"default_res_model": self._name, "default_res_id": self.id,
-                        "default_action": "action_return"},
+            "type": "ir.actions.act_window",
+            "res_model": "gov.plan.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_action": "action_return",
+            },
         }
 
     # ------------------------------------------------------------ consolidation
@@ -254,14 +387,23 @@ class GovPlanReport(models.Model):
         The office (the unit that compiles reports) or leadership may do it.
         """
         user = self.env.user
-        office = self.env["hr.department"].search([("gov_is_office", "=", True)], limit=1)
+        office = self.env["hr.department"].search(
+            [("gov_is_office", "=", True)], limit=1
+        )
         if not user._gov_is("leader"):
             self._gov_require_group("user", _("compile a consolidated report"))
             if not office or office not in user.gov_unit_ids:
-                raise UserError(_("Only the office that compiles reports, or leadership, may "
-                                  "compile a consolidated report."))
-        domain = [("plan_id", "=", plan.id), ("report_type", "=", "unit"),
-                  ("state", "=", "approved")]
+                raise UserError(
+                    _(
+                        "Only the office that compiles reports, or leadership, may "
+                        "compile a consolidated report."
+                    )
+                )
+        domain = [
+            ("plan_id", "=", plan.id),
+            ("report_type", "=", "unit"),
+            ("state", "=", "approved"),
+        ]
         if request:
             domain.append(("request_id", "=", request.id))
         else:
@@ -269,26 +411,52 @@ class GovPlanReport(models.Model):
         # approved reports of every unit: the office reads them all to compile.
         sources = self.sudo().search(domain, order="unit_id, date_to")
         if not sources:
-            raise UserError(_("No approved unit report of this plan for the period yet: nothing "
-                              "to consolidate."))
+            raise UserError(
+                _(
+                    "No approved unit report of this plan for the period yet: nothing "
+                    "to consolidate."
+                )
+            )
         lines = []
         for src in sources:
             for line in src.line_ids:
-                lines.append((0, 0, {"duty_id": line.duty_id.id, "result": line.result,
-                                     "status": line.status, "progress": line.progress,
-                                     "date_done": line.date_done,
-                                     "source_report_id": src.id}))
+                lines.append(
+                    (
+                        0,
+                        0,
+                        {
+                            "duty_id": line.duty_id.id,
+                            "result": line.result,
+                            "status": line.status,
+                            "progress": line.progress,
+                            "date_done": line.date_done,
+                            "source_report_id": src.id,
+                        },
+                    )
+                )
         values = {
-            "report_type": "consolidated", "plan_id": plan.id,
+            "report_type": "consolidated",
+            "plan_id": plan.id,
             "unit_id": (office or user.gov_unit_ids[:1] or sources[0].unit_id).id,
             "period_type": request and "request" or sources[0].period_type,
-            "request_id": request and request.id, "date_from": date_from, "date_to": date_to,
-            "agency_id": (agency or request and request.agency_id or self.env["gov.plan.agency"]).id,
-            "line_ids": lines, "source_report_ids": [(6, 0, sources.ids)],
-            "difficulties": "\n".join("%s: %s" % (s.unit_id.name, s.difficulties)
-                                      for s in sources if s.difficulties) or False,
-            "proposals": "\n".join("%s: %s" % (s.unit_id.name, s.proposals)
-                                   for s in sources if s.proposals) or False,
+            "request_id": request and request.id,
+            "date_from": date_from,
+            "date_to": date_to,
+            "agency_id": (
+                agency or request and request.agency_id or self.env["gov.plan.agency"]
+            ).id,
+            "line_ids": lines,
+            "source_report_ids": [(6, 0, sources.ids)],
+            "difficulties": "\n".join(
+                "%s: %s" % (s.unit_id.name, s.difficulties)
+                for s in sources
+                if s.difficulties
+            )
+            or False,
+            "proposals": "\n".join(
+                "%s: %s" % (s.unit_id.name, s.proposals) for s in sources if s.proposals
+            )
+            or False,
         }
         return self.sudo().create(values).sudo(user)
 
@@ -298,19 +466,28 @@ class GovPlanReportLine(models.Model):
     _description = "Report line"
     _order = "report_id, duty_id"
 
-    report_id = fields.Many2one("gov.plan.report", required=True, ondelete="cascade", index=True)
-    duty_id = fields.Many2one("gov.plan.duty", "Duty", required=True, ondelete="restrict",
-                              index=True)
+    report_id = fields.Many2one(
+        "gov.plan.report", required=True, ondelete="cascade", index=True
+    )
+    duty_id = fields.Many2one(
+        "gov.plan.duty", "Duty", required=True, ondelete="restrict", index=True
+    )
     unit_id = fields.Many2one(related="duty_id.unit_id", readonly=True, store=True)
     duty_deadline = fields.Date(related="duty_id.date_deadline", readonly=True)
     result = fields.Text()
     status = fields.Selection(LINE_STATUS, required=True, default="progress")
     progress = fields.Integer("Progress (%)")
     date_done = fields.Date("Done on")
-    attachment_ids = fields.Many2many("ir.attachment", "gov_plan_report_line_attachment_rel",
-                                      "line_id", "attachment_id", "Evidence")
-    source_report_id = fields.Many2one("gov.plan.report", "From the report of",
-                                       ondelete="set null")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "gov_plan_report_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        "Evidence",
+    )
+    source_report_id = fields.Many2one(
+        "gov.plan.report", "From the report of", ondelete="set null"
+    )
 
     @api.constrains("progress", "status")
     def _check_progress(self):
@@ -318,8 +495,13 @@ class GovPlanReportLine(models.Model):
             if not 0 <= line.progress <= 100:
                 raise ValidationError(_("Progress is a percentage between 0 and 100."))
             if line.status == "done" and line.progress != 100:
-                raise ValidationError(_("A duty reported done is at 100%%: correct the progress "
-                                        "of \"%(duty)s\".") % {"duty": line.duty_id.name})
+                raise ValidationError(
+                    _(
+                        "A duty reported done is at 100%%: correct the progress "
+                        'of "%(duty)s".'
+                    )
+                    % {"duty": line.duty_id.name}
+                )
 
     @api.onchange("status")
     def _onchange_status(self):
@@ -341,4 +523,3 @@ class GovPlanReportLine(models.Model):
     def unlink(self):
         self.mapped("report_id")._check_line_editable()
         return super().unlink()
-

@@ -18,17 +18,28 @@ class GovPlanReportRequest(models.Model):
     _gov_unit_fields = ("plan_id.unit_id", "plan_id.concerned_unit_ids")
 
     name = fields.Char(required=True)
-    plan_id = fields.Many2one("gov.plan", "Plan", required=True, ondelete="restrict", index=True)
-    agency_id = fields.Many2one("gov.plan.agency", "Requested by", ondelete="restrict",
-                                help="The agency that asked for the report; the consolidated "
-                                     "report is addressed to it.")
+    plan_id = fields.Many2one(
+        "gov.plan", "Plan", required=True, ondelete="restrict", index=True
+    )
+    agency_id = fields.Many2one(
+        "gov.plan.agency",
+        "Requested by",
+        ondelete="restrict",
+        help="The agency that asked for the report; the consolidated "
+        "report is addressed to it.",
+    )
     date_from = fields.Date("Cut-off from", required=True)
     date_to = fields.Date("Cut-off to", required=True)
     date_deadline = fields.Date("Deadline", required=True)
     report_ids = fields.One2many("gov.plan.report", "request_id", "Reports")
-    state = fields.Selection([("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
-                             default="draft", required=True, readonly=True, copy=False,
-                             track_visibility="onchange")
+    state = fields.Selection(
+        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        track_visibility="onchange",
+    )
 
     @api.constrains("date_from", "date_to", "date_deadline")
     def _check_dates(self):
@@ -36,8 +47,12 @@ class GovPlanReportRequest(models.Model):
             if req.date_to < req.date_from:
                 raise ValidationError(_("The cut-off ends before it starts."))
             if req.date_deadline <= req.date_to:
-                raise ValidationError(_("The deadline must come at least one day after the "
-                                        "cut-off (Decree 09)."))
+                raise ValidationError(
+                    _(
+                        "The deadline must come at least one day after the "
+                        "cut-off (Decree 09)."
+                    )
+                )
 
     @api.multi
     def action_open(self):
@@ -47,7 +62,9 @@ class GovPlanReportRequest(models.Model):
         self._gov_require_state(("draft",), _("open"))
         Report = self.env["gov.plan.report"]
         for req in self:
-            units = req.plan_id.duty_ids.filtered(lambda d: d.state != "cancel").mapped("unit_id")
+            units = req.plan_id.duty_ids.filtered(lambda d: d.state != "cancel").mapped(
+                "unit_id"
+            )
             if not units:
                 raise UserError(_("The plan has no duty: there is no unit to ask."))
             existing = req.report_ids.mapped("unit_id")
@@ -59,10 +76,16 @@ class GovPlanReportRequest(models.Model):
         return True
 
     def _report_values(self, unit):
-        return {"plan_id": self.plan_id.id, "unit_id": unit.id, "request_id": self.id,
-                "period_type": "request", "date_from": self.date_from,
-                "date_to": self.date_to, "date_deadline": self.date_deadline,
-                "agency_id": self.agency_id.id}
+        return {
+            "plan_id": self.plan_id.id,
+            "unit_id": unit.id,
+            "request_id": self.id,
+            "period_type": "request",
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "date_deadline": self.date_deadline,
+            "agency_id": self.agency_id.id,
+        }
 
     @api.multi
     def action_close(self):
@@ -76,6 +99,16 @@ class GovPlanReportRequest(models.Model):
         """Compile the approved unit reports of the request into one draft."""
         self.ensure_one()
         report = self.env["gov.plan.report"].create_consolidated(
-            self.plan_id, self.date_from, self.date_to, agency=self.agency_id, request=self)
-        return {"type": "ir.actions.act_window", "res_model": "gov.plan.report",
-                "res_id": report.id, "view_mode": "form", "target": "current"}
+            self.plan_id,
+            self.date_from,
+            self.date_to,
+            agency=self.agency_id,
+            request=self,
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "gov.plan.report",
+            "res_id": report.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -6,8 +6,10 @@ class HrDepartment(models.Model):
 
     gov_duty_ids = fields.One2many("gov.plan.duty", "unit_id", string="Duties led")
     gov_is_office = fields.Boolean(
-        "Compiles reports", help="The office (Văn phòng) that compiles the "
-        "consolidated reports of the department.")
+        "Compiles reports",
+        help="The office (Văn phòng) that compiles the "
+        "consolidated reports of the department.",
+    )
 
 
 class HrEmployee(models.Model):

@@ -5,9 +5,12 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     gov_unit_ids = fields.Many2many(
-        "hr.department", string="Units", compute="_compute_gov_unit_ids",
+        "hr.department",
+        string="Units",
+        compute="_compute_gov_unit_ids",
         help="The departments of the user's employee records: the units whose "
-             "duties and reports the user works on.")
+        "duties and reports the user works on.",
+    )
 
     @api.depends("employee_ids.department_id")
     def _compute_gov_unit_ids(self):

@@ -5,6 +5,7 @@ then leaves those modules "to install" forever and logs "Unmet dependencies"
 on every database it creates. A module is kept only if every module it
 depends on, transitively, is present.
 """
+
 import ast
 import os
 import shutil
@@ -20,7 +21,10 @@ def main():
             path = os.path.join(root, name, "__manifest__.py")
             if os.path.isfile(path):
                 with open(path) as handle:
-                    manifests[name] = (os.path.join(root, name), ast.literal_eval(handle.read()))
+                    manifests[name] = (
+                        os.path.join(root, name),
+                        ast.literal_eval(handle.read()),
+                    )
     ok = {}
 
     def usable(name, seen=()):
@@ -28,7 +32,9 @@ def main():
             return ok[name]
         if name not in manifests or name in seen:
             return name in seen
-        ok[name] = all(usable(dep, seen + (name,)) for dep in manifests[name][1].get("depends", []))
+        ok[name] = all(
+            usable(dep, seen + (name,)) for dep in manifests[name][1].get("depends", [])
+        )
         return ok[name]
 
     removed = [name for name in sorted(manifests) if not usable(name)]

@@ -1,5 +1,6 @@
 """Fixtures shared by the tests: two units with staff and heads, leadership,
 a records clerk and an administrator, all real users (never the superuser)."""
+
 import contextlib
 
 from odoo.tests.common import SavepointCase
@@ -10,18 +11,39 @@ class GovPlanCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                   mail_create_nosubscribe=True, no_reset_password=True))
+        env = cls.env(
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                mail_create_nosubscribe=True,
+                no_reset_password=True,
+            )
+        )
         cls.env = env
-        cls.province = env["gov.plan.agency"].create({
-            "name": "UBND tỉnh Quảng Trị", "short_name": "UBND tỉnh", "code": "UBND",
-            "place": "Quảng Trị"})
-        cls.agency = env["gov.plan.agency"].create({
-            "name": "Sở Khoa học và Công nghệ", "code": "SKHCN", "parent_id": cls.province.id,
-            "place": "Quảng Trị", "is_own": True})
-        cls.culture = env["gov.plan.agency"].create({
-            "name": "Sở Văn hóa, Thể thao và Du lịch", "code": "SVHTTDL",
-            "parent_id": cls.province.id})
+        cls.province = env["gov.plan.agency"].create(
+            {
+                "name": "UBND tỉnh Quảng Trị",
+                "short_name": "UBND tỉnh",
+                "code": "UBND",
+                "place": "Quảng Trị",
+            }
+        )
+        cls.agency = env["gov.plan.agency"].create(
+            {
+                "name": "Sở Khoa học và Công nghệ",
+                "code": "SKHCN",
+                "parent_id": cls.province.id,
+                "place": "Quảng Trị",
+                "is_own": True,
+            }
+        )
+        cls.culture = env["gov.plan.agency"].create(
+            {
+                "name": "Sở Văn hóa, Thể thao và Du lịch",
+                "code": "SVHTTDL",
+                "parent_id": cls.province.id,
+            }
+        )
         cls.type_kh = env.ref("gov_plan.document_type_kh")
         cls.type_bc = env.ref("gov_plan.document_type_bc")
         Dept = env["hr.department"]
@@ -35,29 +57,58 @@ class GovPlanCase(SavepointCase):
         cls.leader = cls._user("leader", "leader", cls.unit_board, job="Phó Giám đốc")
         cls.clerk = cls._user("clerk", "clerk", cls.unit_a, job="Văn thư")
         cls.manager = cls._user("manager", "manager", cls.unit_board)
-        cls.outsider = env["res.users"].create({
-            "name": "Employee without role", "login": "gp_outsider", "lang": "en_US",
-            "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
+        cls.outsider = env["res.users"].create(
+            {
+                "name": "Employee without role",
+                "login": "gp_outsider",
+                "lang": "en_US",
+                "groups_id": [(6, 0, [env.ref("base.group_user").id])],
+            }
+        )
         cls.signer = cls.leader.employee_ids[:1]
 
     @classmethod
     def _user(cls, login, role, unit, job="Chuyên viên"):
         env = cls.env
-        user = env["res.users"].create({
-            "name": login.replace("_", " ").title(), "login": "gp_" + login, "lang": "en_US",
-            "email": login + "@example.org",
-            "groups_id": [(6, 0, [env.ref("base.group_user").id,
-                                  env.ref("gov_plan.group_gov_plan_" + role).id])]})
-        job_record = env["hr.job"].search([("name", "=", job)], limit=1) \
-            or env["hr.job"].create({"name": job})
-        env["hr.employee"].create({"name": user.name, "user_id": user.id,
-                                   "department_id": unit.id, "job_id": job_record.id})
+        user = env["res.users"].create(
+            {
+                "name": login.replace("_", " ").title(),
+                "login": "gp_" + login,
+                "lang": "en_US",
+                "email": login + "@example.org",
+                "groups_id": [
+                    (
+                        6,
+                        0,
+                        [
+                            env.ref("base.group_user").id,
+                            env.ref("gov_plan.group_gov_plan_" + role).id,
+                        ],
+                    )
+                ],
+            }
+        )
+        job_record = env["hr.job"].search([("name", "=", job)], limit=1) or env[
+            "hr.job"
+        ].create({"name": job})
+        env["hr.employee"].create(
+            {
+                "name": user.name,
+                "user_id": user.id,
+                "department_id": unit.id,
+                "job_id": job_record.id,
+            }
+        )
         return user
 
     @contextlib.contextmanager
     def refused(self, exception, text=None):
         """Expect a refusal and roll back what it did, as a request would."""
-        manager = self.assertRaisesRegex(exception, text) if text else self.assertRaises(exception)
+        manager = (
+            self.assertRaisesRegex(exception, text)
+            if text
+            else self.assertRaises(exception)
+        )
         with manager as caught:
             with self.env.cr.savepoint():
                 yield caught
@@ -66,18 +117,37 @@ class GovPlanCase(SavepointCase):
     def _plan(self, user=None, **vals):
         """A complete draft plan of unit A, ready to go through the workflow."""
         values = {
-            "title": "Tổ chức thực hiện Kế hoạch kiểm thử", "agency_id": self.agency.id,
-            "document_type_id": self.type_kh.id, "unit_id": self.unit_a.id,
-            "date": "2024-04-05", "signer_id": self.signer.id, "signer_title": "PHÓ GIÁM ĐỐC",
-            "authority": "KT", "authority_title": "GIÁM ĐỐC",
+            "title": "Tổ chức thực hiện Kế hoạch kiểm thử",
+            "agency_id": self.agency.id,
+            "document_type_id": self.type_kh.id,
+            "unit_id": self.unit_a.id,
+            "date": "2024-04-05",
+            "signer_id": self.signer.id,
+            "signer_title": "PHÓ GIÁM ĐỐC",
+            "authority": "KT",
+            "authority_title": "GIÁM ĐỐC",
             "recipient_ids": [(0, 0, {"agency_id": self.culture.id})],
             "content_ids": [(0, 0, {"kind": "content", "name": "Tuyên truyền"})],
             "duty_ids": [
-                (0, 0, {"name": "Hướng dẫn, đôn đốc", "unit_id": self.unit_a.id,
-                        "date_deadline": "2024-12-14"}),
-                (0, 0, {"name": "Tuyên truyền", "unit_id": self.unit_b.id,
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Hướng dẫn, đôn đốc",
+                        "unit_id": self.unit_a.id,
+                        "date_deadline": "2024-12-14",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Tuyên truyền",
+                        "unit_id": self.unit_b.id,
                         "coordinating_unit_ids": [(6, 0, [self.unit_a.id])],
-                        "date_deadline": "2024-06-30"}),
+                        "date_deadline": "2024-06-30",
+                    },
+                ),
             ],
         }
         values.update(vals)
@@ -90,10 +160,16 @@ class GovPlanCase(SavepointCase):
         plan.sudo(self.clerk).action_issue()
         return plan.sudo(self.staff_a)
 
-    def _unit_report(self, plan, user, unit, date_from="2024-03-15", date_to="2024-06-14",
-                     **vals):
-        values = {"plan_id": plan.id, "unit_id": unit.id, "period_type": "quarterly",
-                  "date_from": date_from, "date_to": date_to}
+    def _unit_report(
+        self, plan, user, unit, date_from="2024-03-15", date_to="2024-06-14", **vals
+    ):
+        values = {
+            "plan_id": plan.id,
+            "unit_id": unit.id,
+            "period_type": "quarterly",
+            "date_from": date_from,
+            "date_to": date_to,
+        }
         values.update(vals)
         report = self.env["gov.plan.report"].sudo(user).create(values)
         report.action_fill_lines()

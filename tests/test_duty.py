@@ -8,38 +8,67 @@ class TestDuty(GovPlanCase):
     def test_deadline_before_the_plan_date_is_refused(self):
         plan = self._plan()
         with self.refused(ValidationError, "before the plan"):
-            self.env["gov.plan.duty"].sudo(self.staff_a).create({
-                "plan_id": plan.id, "name": "Sớm", "unit_id": self.unit_b.id,
-                "date_deadline": "2024-01-01"})
+            self.env["gov.plan.duty"].sudo(self.staff_a).create(
+                {
+                    "plan_id": plan.id,
+                    "name": "Sớm",
+                    "unit_id": self.unit_b.id,
+                    "date_deadline": "2024-01-01",
+                }
+            )
         self.assertEqual(len(plan.duty_ids), 2)
 
     def test_a_duty_needs_a_lead_unit(self):
         plan = self._plan()
         with self.assertRaisesRegex(ValidationError, "lead unit"):
-            self.env["gov.plan.duty"].sudo(self.staff_a).create({
-                "plan_id": plan.id, "name": "Không đơn vị", "date_deadline": "2024-12-01"})
+            self.env["gov.plan.duty"].sudo(self.staff_a).create(
+                {
+                    "plan_id": plan.id,
+                    "name": "Không đơn vị",
+                    "date_deadline": "2024-12-01",
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "lead unit"):
             plan.duty_ids[0].write({"unit_id": False})
 
     def test_periodic_deadline_is_the_last_cutoff_of_the_year(self):
         plan = self._plan()
-        duty = self.env["gov.plan.duty"].sudo(self.staff_a).create({
-            "plan_id": plan.id, "name": "Báo cáo quý", "unit_id": self.unit_b.id,
-            "deadline_type": "period", "period_type": "quarterly"})
+        duty = (
+            self.env["gov.plan.duty"]
+            .sudo(self.staff_a)
+            .create(
+                {
+                    "plan_id": plan.id,
+                    "name": "Báo cáo quý",
+                    "unit_id": self.unit_b.id,
+                    "deadline_type": "period",
+                    "period_type": "quarterly",
+                }
+            )
+        )
         self.assertEqual(duty.date_deadline, "2024-12-14")
 
     def test_periodic_duty_needs_its_period(self):
         plan = self._plan()
         with self.assertRaisesRegex(ValidationError, "reporting period"):
-            self.env["gov.plan.duty"].sudo(self.staff_a).create({
-                "plan_id": plan.id, "name": "Định kỳ", "unit_id": self.unit_b.id,
-                "deadline_type": "period", "date_deadline": "2024-12-14"})
+            self.env["gov.plan.duty"].sudo(self.staff_a).create(
+                {
+                    "plan_id": plan.id,
+                    "name": "Định kỳ",
+                    "unit_id": self.unit_b.id,
+                    "deadline_type": "period",
+                    "date_deadline": "2024-12-14",
+                }
+            )
 
     def test_overdue_is_computed_and_searchable(self):
         plan = self._issued_plan()
         duty_a, duty_b = plan.duty_ids.sorted("date_deadline")[::-1]
-        Duty = self.env["gov.plan.duty"].sudo(self.leader).with_context(
-            gov_today="2024-07-01")
+        Duty = (
+            self.env["gov.plan.duty"]
+            .sudo(self.leader)
+            .with_context(gov_today="2024-07-01")
+        )
         self.assertEqual(duty_b.date_deadline, "2024-06-30")
         ctx_duties = Duty.browse(plan.duty_ids.ids)
         overdue = {d.name: d.is_overdue for d in ctx_duties}

@@ -11,22 +11,34 @@ class TestNumbering(GovPlanCase):
     def _issue(self, date, doc_type=None):
         vals = {"date": date}
         if date > "2024-06-30":
-            vals["duty_ids"] = [(0, 0, {"name": "Nhiệm vụ", "unit_id": self.unit_b.id,
-                                        "date_deadline": date[:4] + "-12-31"})]
+            vals["duty_ids"] = [
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Nhiệm vụ",
+                        "unit_id": self.unit_b.id,
+                        "date_deadline": date[:4] + "-12-31",
+                    },
+                )
+            ]
         if doc_type:
             vals["document_type_id"] = doc_type.id
         return self._issued_plan(**vals)
 
     def test_consecutive_padded_and_restarting_each_year(self):
-        numbers = [self._issue(d).number_symbol for d in
-                   ("2024-04-05", "2024-05-05", "2024-06-05")]
+        numbers = [
+            self._issue(d).number_symbol
+            for d in ("2024-04-05", "2024-05-05", "2024-06-05")
+        ]
         self.assertEqual(numbers, ["01/KH-SKHCN", "02/KH-SKHCN", "03/KH-SKHCN"])
         self.assertEqual(self._issue("2025-01-02").number_symbol, "01/KH-SKHCN")
         self.assertEqual(self._issue("2024-07-05").number_symbol, "04/KH-SKHCN")
 
     def test_ten_and_more_are_not_padded(self):
-        counter = self.env["gov.plan.register"].create({
-            "agency_id": self.agency.id, "year": 2024, "last_number": 9})
+        counter = self.env["gov.plan.register"].create(
+            {"agency_id": self.agency.id, "year": 2024, "last_number": 9}
+        )
         self.assertEqual(self._issue("2024-04-05").number_symbol, "10/KH-SKHCN")
         self.assertEqual(counter.last_number, 10)
 
@@ -41,12 +53,16 @@ class TestNumbering(GovPlanCase):
         first = self._issue("2024-04-05")
         report_doc = self._issue("2024-04-06", self.type_bc)
         second = self._issue("2024-04-07")
-        self.assertEqual([first.number_symbol, report_doc.number_symbol, second.number_symbol],
-                         ["01/KH-SKHCN", "01/BC-SKHCN", "02/KH-SKHCN"])
+        self.assertEqual(
+            [first.number_symbol, report_doc.number_symbol, second.number_symbol],
+            ["01/KH-SKHCN", "01/BC-SKHCN", "02/KH-SKHCN"],
+        )
 
     def test_a_number_already_used_is_refused(self):
         first = self._issue("2024-04-05")
-        counter = self.env["gov.plan.register"].search([("agency_id", "=", self.agency.id)])
+        counter = self.env["gov.plan.register"].search(
+            [("agency_id", "=", self.agency.id)]
+        )
         counter.last_number = 0  # as if the register had been reset by mistake
         plan = self._plan(date="2024-04-09")
         plan.action_submit()
@@ -57,9 +73,15 @@ class TestNumbering(GovPlanCase):
         self.assertEqual(first.number_symbol, "01/KH-SKHCN")
 
     def test_issue_needs_a_unique_symbol_per_year(self):
-        self.assertIn(("number_unique", "unique(agency_id, year, issued_number_symbol)",
-                       "This number is already used this year by another document of the agency."),
-                      self.env["gov.plan"]._sql_constraints)
+        self.assertIn(
+            (
+                "number_unique",
+                "unique(agency_id, year, issued_number_symbol)",
+                "This number is already used this year by another document of the "
+                "agency.",
+            ),
+            self.env["gov.plan"]._sql_constraints,
+        )
 
 
 class TestIssueChecks(GovPlanCase):
@@ -71,7 +93,9 @@ class TestIssueChecks(GovPlanCase):
         return plan
 
     def test_every_problem_in_one_message(self):
-        plan = self._plan(signer_id=False, recipient_ids=[], duty_ids=[], authority=False)
+        plan = self._plan(
+            signer_id=False, recipient_ids=[], duty_ids=[], authority=False
+        )
         plan.action_submit()
         plan.sudo(self.leader).action_approve()
         with self.assertRaises(UserError) as caught:
@@ -81,17 +105,26 @@ class TestIssueChecks(GovPlanCase):
             self.assertIn(text, message)
         self.assertEqual(plan.state, "approved")
         self.assertFalse(plan.number)
-        self.assertFalse(self.env["gov.plan.register"].search([("agency_id", "=", self.agency.id)])
-                         .last_number)
+        self.assertFalse(
+            self.env["gov.plan.register"]
+            .search([("agency_id", "=", self.agency.id)])
+            .last_number
+        )
 
     def test_seed_date_conflict_is_refused(self):
         """The seed is dated February 2024 but implements 75/KH-UBND of 29/03/2024."""
-        plan_75 = self.env["gov.plan.external.document"].create({
-            "name": "75/KH-UBND", "date": "2024-03-29", "issuer_id": self.province.id,
-            "document_type_id": self.type_kh.id,
-            "title": "triển khai thực hiện Phong trào năm 2024"})
-        plan = self._approved(date="2024-02-20",
-                              basis_ids=[(0, 0, {"external_document_id": plan_75.id})])
+        plan_75 = self.env["gov.plan.external.document"].create(
+            {
+                "name": "75/KH-UBND",
+                "date": "2024-03-29",
+                "issuer_id": self.province.id,
+                "document_type_id": self.type_kh.id,
+                "title": "triển khai thực hiện Phong trào năm 2024",
+            }
+        )
+        plan = self._approved(
+            date="2024-02-20", basis_ids=[(0, 0, {"external_document_id": plan_75.id})]
+        )
         with self.assertRaises(UserError) as caught:
             plan.sudo(self.clerk).action_issue()
         self.assertIn("75/KH-UBND", caught.exception.name)

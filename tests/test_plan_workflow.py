@@ -63,7 +63,9 @@ class TestPlanWorkflow(GovPlanCase):
         with self.assertRaisesRegex(UserError, "01/KH-SKHCN"):
             plan.sudo(self.clerk).action_issue()
         self.assertEqual(plan.number, 1)
-        register = self.env["gov.plan.register"].search([("agency_id", "=", self.agency.id)])
+        register = self.env["gov.plan.register"].search(
+            [("agency_id", "=", self.agency.id)]
+        )
         self.assertEqual(register.last_number, 1)
 
     def test_issuing_a_draft_is_refused(self):
@@ -126,30 +128,58 @@ class TestPlanWorkflow(GovPlanCase):
 
     def test_reason_wizard_calls_the_checked_action(self):
         plan = self._plan()
-        wizard = self.env["gov.plan.reason.wizard"].sudo(self.staff_a).create({
-            "res_model": "gov.plan", "res_id": plan.id, "action": "action_cancel",
-            "reason": "Không cần"})
+        wizard = (
+            self.env["gov.plan.reason.wizard"]
+            .sudo(self.staff_a)
+            .create(
+                {
+                    "res_model": "gov.plan",
+                    "res_id": plan.id,
+                    "action": "action_cancel",
+                    "reason": "Không cần",
+                }
+            )
+        )
         with self.assertRaises(AccessError):
             wizard.action_confirm()
-        wizard = self.env["gov.plan.reason.wizard"].sudo(self.staff_a).create({
-            "res_model": "gov.plan", "res_id": plan.id, "action": "unlink", "reason": "x"})
+        wizard = (
+            self.env["gov.plan.reason.wizard"]
+            .sudo(self.staff_a)
+            .create(
+                {
+                    "res_model": "gov.plan",
+                    "res_id": plan.id,
+                    "action": "unlink",
+                    "reason": "x",
+                }
+            )
+        )
         with self.assertRaises(UserError):
             wizard.action_confirm()
         self.assertTrue(plan.exists())
 
     def test_plan_with_reports_cannot_be_deleted(self):
         plan = self._plan()
-        self.env["gov.plan.report"].sudo(self.staff_b).create({
-            "plan_id": plan.id, "unit_id": self.unit_b.id, "period_type": "monthly",
-            "date_from": "2024-04-15", "date_to": "2024-05-14"})
+        self.env["gov.plan.report"].sudo(self.staff_b).create(
+            {
+                "plan_id": plan.id,
+                "unit_id": self.unit_b.id,
+                "period_type": "monthly",
+                "date_from": "2024-04-15",
+                "date_to": "2024-05-14",
+            }
+        )
         with self.refused(UserError, "has reports"):
             plan.unlink()
         self.assertTrue(plan.exists())
 
     def test_chain_followed_up_and_down(self):
         parent = self._issued_plan()
-        child = self._plan(title="Kế hoạch của đơn vị", date="2024-05-01",
-                           basis_ids=[(0, 0, {"parent_plan_id": parent.id})])
+        child = self._plan(
+            title="Kế hoạch của đơn vị",
+            date="2024-05-01",
+            basis_ids=[(0, 0, {"parent_plan_id": parent.id})],
+        )
         self.assertEqual(child.basis_ids.parent_plan_id, parent)
         self.assertEqual(parent.child_plan_ids, child)
         self.assertIn("01/KH-SKHCN", child.basis_ids.display_name)

@@ -20,14 +20,22 @@ class TestReportWorkflow(GovPlanCase):
 
     def test_lines_are_the_units_duties(self):
         report = self._report_b()
-        self.assertEqual(report.line_ids.mapped("duty_id"),
-                         self.plan.duty_ids.filtered(lambda d: d.unit_id == self.unit_b))
+        self.assertEqual(
+            report.line_ids.mapped("duty_id"),
+            self.plan.duty_ids.filtered(lambda d: d.unit_id == self.unit_b),
+        )
         self.assertEqual(report.name, "Trung tâm (test) - Quý II/2024")
 
     def test_full_cycle_updates_the_duty(self):
         report = self._report_b()
-        report.line_ids.write({"result": "Đã đăng 12 tin bài", "status": "done",
-                               "progress": 100, "date_done": "2024-06-10"})
+        report.line_ids.write(
+            {
+                "result": "Đã đăng 12 tin bài",
+                "status": "done",
+                "progress": 100,
+                "date_done": "2024-06-10",
+            }
+        )
         report.action_submit()
         self.assertEqual(report.state, "submitted")
         self.assertEqual(report.submitted_by_id, self.staff_b)
@@ -44,8 +52,14 @@ class TestReportWorkflow(GovPlanCase):
 
     def test_done_after_the_deadline_is_done_late(self):
         report = self._report_b(date_from="2024-06-15", date_to="2024-09-14")
-        report.line_ids.write({"result": "Xong", "status": "done", "progress": 100,
-                               "date_done": "2024-08-01"})
+        report.line_ids.write(
+            {
+                "result": "Xong",
+                "status": "done",
+                "progress": 100,
+                "date_done": "2024-08-01",
+            }
+        )
         report.action_submit()
         report.sudo(self.head_b).action_accept()
         report.sudo(self.leader).action_approve()
@@ -53,7 +67,9 @@ class TestReportWorkflow(GovPlanCase):
 
     def test_in_progress_line(self):
         report = self._report_b()
-        report.line_ids.write({"result": "Đang làm", "status": "progress", "progress": 40})
+        report.line_ids.write(
+            {"result": "Đang làm", "status": "progress", "progress": 40}
+        )
         report.action_submit()
         report.sudo(self.head_b).action_accept()
         report.sudo(self.leader).action_approve()
@@ -120,9 +136,19 @@ class TestReportWorkflow(GovPlanCase):
         self.assertEqual(report.approved_by_id, self.leader)
 
     def test_nothing_new_in_one_click(self):
-        report = self.env["gov.plan.report"].sudo(self.staff_b).create({
-            "plan_id": self.plan.id, "unit_id": self.unit_b.id, "period_type": "quarterly",
-            "date_from": "2024-03-15", "date_to": "2024-06-14"})
+        report = (
+            self.env["gov.plan.report"]
+            .sudo(self.staff_b)
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "unit_id": self.unit_b.id,
+                    "period_type": "quarterly",
+                    "date_from": "2024-03-15",
+                    "date_to": "2024-06-14",
+                }
+            )
+        )
         report.action_nothing_new()
         self.assertTrue(report.nothing_new)
         self.assertEqual(len(report.line_ids), 1)
@@ -132,28 +158,56 @@ class TestReportWorkflow(GovPlanCase):
 
     def test_period_ending_before_it_starts(self):
         with self.assertRaisesRegex(ValidationError, "ends"):
-            self.env["gov.plan.report"].sudo(self.staff_b).create({
-                "plan_id": self.plan.id, "unit_id": self.unit_b.id, "period_type": "monthly",
-                "date_from": "2024-06-15", "date_to": "2024-06-01"})
+            self.env["gov.plan.report"].sudo(self.staff_b).create(
+                {
+                    "plan_id": self.plan.id,
+                    "unit_id": self.unit_b.id,
+                    "period_type": "monthly",
+                    "date_from": "2024-06-15",
+                    "date_to": "2024-06-01",
+                }
+            )
 
     def test_a_unit_reports_only_its_own_duties(self):
         duty_a = self.plan.duty_ids.filtered(lambda d: d.unit_id == self.unit_a)
         with self.assertRaises(ValidationError):
-            self.env["gov.plan.report"].sudo(self.staff_b).create({
-                "plan_id": self.plan.id, "unit_id": self.unit_b.id, "period_type": "monthly",
-                "date_from": "2024-05-15", "date_to": "2024-06-14",
-                "line_ids": [(0, 0, {"duty_id": duty_a.id, "status": "progress"})]})
+            self.env["gov.plan.report"].sudo(self.staff_b).create(
+                {
+                    "plan_id": self.plan.id,
+                    "unit_id": self.unit_b.id,
+                    "period_type": "monthly",
+                    "date_from": "2024-05-15",
+                    "date_to": "2024-06-14",
+                    "line_ids": [(0, 0, {"duty_id": duty_a.id, "status": "progress"})],
+                }
+            )
 
     def test_staff_cannot_create_a_report_for_another_unit(self):
         with self.assertRaises(AccessError):
-            self.env["gov.plan.report"].sudo(self.staff_b).create({
-                "plan_id": self.plan.id, "unit_id": self.unit_a.id, "period_type": "monthly",
-                "date_from": "2024-05-15", "date_to": "2024-06-14"})
+            self.env["gov.plan.report"].sudo(self.staff_b).create(
+                {
+                    "plan_id": self.plan.id,
+                    "unit_id": self.unit_a.id,
+                    "period_type": "monthly",
+                    "date_from": "2024-05-15",
+                    "date_to": "2024-06-14",
+                }
+            )
 
     def test_submit_needs_lines(self):
-        report = self.env["gov.plan.report"].sudo(self.staff_b).create({
-            "plan_id": self.plan.id, "unit_id": self.unit_b.id, "period_type": "monthly",
-            "date_from": "2024-05-15", "date_to": "2024-06-14"})
+        report = (
+            self.env["gov.plan.report"]
+            .sudo(self.staff_b)
+            .create(
+                {
+                    "plan_id": self.plan.id,
+                    "unit_id": self.unit_b.id,
+                    "period_type": "monthly",
+                    "date_from": "2024-05-15",
+                    "date_to": "2024-06-14",
+                }
+            )
+        )
         with self.assertRaisesRegex(UserError, "no line"):
             report.action_submit()
 
@@ -167,44 +221,75 @@ class TestConsolidation(GovPlanCase):
 
     def test_request_opens_the_units_reports_and_consolidates(self):
         plan = self._issued_plan()
-        request = self.env["gov.plan.report.request"].sudo(self.leader).create({
-            "name": "Báo cáo 6 tháng đầu năm 2024", "plan_id": plan.id,
-            "agency_id": self.culture.id, "date_from": "2023-12-15", "date_to": "2024-06-14",
-            "date_deadline": "2024-06-20"})
+        request = (
+            self.env["gov.plan.report.request"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "name": "Báo cáo 6 tháng đầu năm 2024",
+                    "plan_id": plan.id,
+                    "agency_id": self.culture.id,
+                    "date_from": "2023-12-15",
+                    "date_to": "2024-06-14",
+                    "date_deadline": "2024-06-20",
+                }
+            )
+        )
         with self.assertRaises(AccessError):
             request.sudo(self.staff_a).action_open()
         request.action_open()
         self.assertEqual(request.state, "open")
         reports = request.report_ids
         self.assertEqual(reports.mapped("unit_id"), self.unit_a | self.unit_b)
-        report_a = reports.filtered(lambda r: r.unit_id == self.unit_a).sudo(self.staff_a)
-        report_b = reports.filtered(lambda r: r.unit_id == self.unit_b).sudo(self.staff_b)
+        report_a = reports.filtered(lambda r: r.unit_id == self.unit_a).sudo(
+            self.staff_a
+        )
+        report_b = reports.filtered(lambda r: r.unit_id == self.unit_b).sudo(
+            self.staff_b
+        )
         self.assertEqual(len(report_a.line_ids), 1)
-        report_a.line_ids.write({"result": "Đã hướng dẫn các phòng", "status": "progress",
-                                 "progress": 50})
+        report_a.line_ids.write(
+            {"result": "Đã hướng dẫn các phòng", "status": "progress", "progress": 50}
+        )
         report_a.write({"difficulties": "Thiếu nhân lực"})
-        report_b.line_ids.write({"result": "Đã đăng tin", "status": "done", "progress": 100,
-                                 "date_done": "2024-05-02"})
+        report_b.line_ids.write(
+            {
+                "result": "Đã đăng tin",
+                "status": "done",
+                "progress": 100,
+                "date_done": "2024-05-02",
+            }
+        )
         report_b.write({"proposals": "Bổ sung kinh phí"})
         self._approve(report_a, self.head_a)
         # only approved reports are gathered: B is still a draft
-        consolidated = self.env["gov.plan.report"].sudo(self.staff_a).create_consolidated(
-            plan, request.date_from, request.date_to, request=request)
+        consolidated = (
+            self.env["gov.plan.report"]
+            .sudo(self.staff_a)
+            .create_consolidated(
+                plan, request.date_from, request.date_to, request=request
+            )
+        )
         self.assertEqual(consolidated.source_report_ids, report_a)
         consolidated.sudo(self.leader).unlink()
         self._approve(report_b, self.head_b)
         # staff of another unit than the office may not compile
         with self.assertRaises(UserError):
             self.env["gov.plan.report"].sudo(self.staff_b).create_consolidated(
-                plan, request.date_from, request.date_to, request=request)
+                plan, request.date_from, request.date_to, request=request
+            )
         action = request.sudo(self.staff_a).action_consolidate()
-        consolidated = self.env["gov.plan.report"].sudo(self.staff_a).browse(action["res_id"])
+        consolidated = (
+            self.env["gov.plan.report"].sudo(self.staff_a).browse(action["res_id"])
+        )
         self.assertEqual(consolidated.report_type, "consolidated")
         self.assertEqual(consolidated.agency_id, self.culture)
         self.assertEqual(consolidated.unit_id, self.unit_a)
         self.assertEqual(consolidated.state, "draft")
-        self.assertEqual(sorted(consolidated.line_ids.mapped("result")),
-                         ["Đã hướng dẫn các phòng", "Đã đăng tin"])
+        self.assertEqual(
+            sorted(consolidated.line_ids.mapped("result")),
+            ["Đã hướng dẫn các phòng", "Đã đăng tin"],
+        )
         self.assertEqual(consolidated.line_ids.mapped("duty_id"), plan.duty_ids)
         self.assertIn("Thiếu nhân lực", consolidated.difficulties)
         self.assertIn("Bổ sung kinh phí", consolidated.proposals)
@@ -219,15 +304,28 @@ class TestConsolidation(GovPlanCase):
         plan = self._issued_plan()
         with self.assertRaisesRegex(UserError, "No approved unit report"):
             self.env["gov.plan.report"].sudo(self.leader).create_consolidated(
-                plan, "2024-03-15", "2024-06-14")
+                plan, "2024-03-15", "2024-06-14"
+            )
 
     def test_request_dates_checked(self):
         plan = self._issued_plan()
         with self.assertRaises(ValidationError):
-            self.env["gov.plan.report.request"].sudo(self.leader).create({
-                "name": "Sai", "plan_id": plan.id, "date_from": "2024-06-14",
-                "date_to": "2024-06-01", "date_deadline": "2024-06-20"})
+            self.env["gov.plan.report.request"].sudo(self.leader).create(
+                {
+                    "name": "Sai",
+                    "plan_id": plan.id,
+                    "date_from": "2024-06-14",
+                    "date_to": "2024-06-01",
+                    "date_deadline": "2024-06-20",
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "one day after"):
-            self.env["gov.plan.report.request"].sudo(self.leader).create({
-                "name": "Sai", "plan_id": plan.id, "date_from": "2024-05-15",
-                "date_to": "2024-06-14", "date_deadline": "2024-06-14"})
+            self.env["gov.plan.report.request"].sudo(self.leader).create(
+                {
+                    "name": "Sai",
+                    "plan_id": plan.id,
+                    "date_from": "2024-05-15",
+                    "date_to": "2024-06-14",
+                    "date_deadline": "2024-06-14",
+                }
+            )

@@ -1,4 +1,5 @@
 """Decree 30 and Decree 09 rules as plain functions: no database involved."""
+
 import datetime
 import unittest
 
@@ -18,12 +19,16 @@ class TestVietnameseDates(unittest.TestCase):
         self.assertEqual(vn_rules.vn_date(D(2024, 12, 3)), "ngày 03 tháng 12 năm 2024")
 
     def test_place_leads(self):
-        self.assertEqual(vn_rules.vn_date(D(2024, 3, 29), place="Quảng Trị"),
-                         "Quảng Trị, ngày 29 tháng 3 năm 2024")
+        self.assertEqual(
+            vn_rules.vn_date(D(2024, 3, 29), place="Quảng Trị"),
+            "Quảng Trị, ngày 29 tháng 3 năm 2024",
+        )
 
     def test_blank_date_of_a_draft_keeps_month_rule(self):
-        self.assertEqual(vn_rules.vn_date_blank(2, 2024, "Quảng Trị"),
-                         "Quảng Trị, ngày     tháng 02 năm 2024")
+        self.assertEqual(
+            vn_rules.vn_date_blank(2, 2024, "Quảng Trị"),
+            "Quảng Trị, ngày     tháng 02 năm 2024",
+        )
 
 
 class TestNumbers(unittest.TestCase):
@@ -40,24 +45,45 @@ class TestNumbers(unittest.TestCase):
 
     def test_symbol(self):
         self.assertEqual(vn_rules.number_and_symbol(5, "KH", "SKHCN"), "05/KH-SKHCN")
-        self.assertEqual(vn_rules.number_and_symbol(None, "KH", "SKHCN"), "\u2026/KH-SKHCN")
+        self.assertEqual(
+            vn_rules.number_and_symbol(None, "KH", "SKHCN"), "\u2026/KH-SKHCN"
+        )
         self.assertEqual(vn_rules.document_symbol("BC", "SKHCN"), "BC-SKHCN")
 
 
 class TestDecree09Cutoffs(unittest.TestCase):
 
     def test_monthly_crosses_the_year(self):
-        self.assertEqual(vn_rules.period_bounds("monthly", 2024, 1), (D(2023, 12, 15), D(2024, 1, 14)))
-        self.assertEqual(vn_rules.period_bounds("monthly", 2024, 3), (D(2024, 2, 15), D(2024, 3, 14)))
+        self.assertEqual(
+            vn_rules.period_bounds("monthly", 2024, 1),
+            (D(2023, 12, 15), D(2024, 1, 14)),
+        )
+        self.assertEqual(
+            vn_rules.period_bounds("monthly", 2024, 3), (D(2024, 2, 15), D(2024, 3, 14))
+        )
 
     def test_quarterly(self):
-        self.assertEqual(vn_rules.period_bounds("quarterly", 2024, 1), (D(2023, 12, 15), D(2024, 3, 14)))
-        self.assertEqual(vn_rules.period_bounds("quarterly", 2024, 4), (D(2024, 9, 15), D(2024, 12, 14)))
+        self.assertEqual(
+            vn_rules.period_bounds("quarterly", 2024, 1),
+            (D(2023, 12, 15), D(2024, 3, 14)),
+        )
+        self.assertEqual(
+            vn_rules.period_bounds("quarterly", 2024, 4),
+            (D(2024, 9, 15), D(2024, 12, 14)),
+        )
 
     def test_half_and_year(self):
-        self.assertEqual(vn_rules.period_bounds("half_yearly", 2024, 1), (D(2023, 12, 15), D(2024, 6, 14)))
-        self.assertEqual(vn_rules.period_bounds("half_yearly", 2024, 2), (D(2024, 6, 15), D(2024, 12, 14)))
-        self.assertEqual(vn_rules.period_bounds("yearly", 2024), (D(2023, 12, 15), D(2024, 12, 14)))
+        self.assertEqual(
+            vn_rules.period_bounds("half_yearly", 2024, 1),
+            (D(2023, 12, 15), D(2024, 6, 14)),
+        )
+        self.assertEqual(
+            vn_rules.period_bounds("half_yearly", 2024, 2),
+            (D(2024, 6, 15), D(2024, 12, 14)),
+        )
+        self.assertEqual(
+            vn_rules.period_bounds("yearly", 2024), (D(2023, 12, 15), D(2024, 12, 14))
+        )
 
     def test_period_of_a_day_after_the_cutoff_is_the_next_one(self):
         self.assertEqual(vn_rules.period_of("monthly", D(2024, 12, 20)), (2025, 1))
@@ -71,7 +97,9 @@ class TestDecree09Cutoffs(unittest.TestCase):
         day = D(2023, 12, 1)
         while day < D(2025, 1, 31):
             for kind in vn_rules.PERIOD_TYPES:
-                start, end = vn_rules.period_bounds(kind, *vn_rules.period_of(kind, day))
+                start, end = vn_rules.period_bounds(
+                    kind, *vn_rules.period_of(kind, day)
+                )
                 self.assertTrue(start <= day <= end, (kind, day, start, end))
             day += datetime.timedelta(days=1)
 
@@ -92,9 +120,16 @@ class TestDecree09Cutoffs(unittest.TestCase):
 class TestDocumentChecks(unittest.TestCase):
 
     def _doc(self, **kw):
-        doc = {"title": "Kế hoạch", "signer": True, "authority": "KT",
-               "signer_title": "PHÓ GIÁM ĐỐC", "duty_count": 1, "recipient_count": 1,
-               "date": D(2024, 4, 5), "basis": [("75/KH-UBND", D(2024, 3, 29))]}
+        doc = {
+            "title": "Kế hoạch",
+            "signer": True,
+            "authority": "KT",
+            "signer_title": "PHÓ GIÁM ĐỐC",
+            "duty_count": 1,
+            "recipient_count": 1,
+            "date": D(2024, 4, 5),
+            "basis": [("75/KH-UBND", D(2024, 3, 29))],
+        }
         doc.update(kw)
         return doc
 
@@ -102,10 +137,15 @@ class TestDocumentChecks(unittest.TestCase):
         self.assertEqual(vn_rules.issue_problems(self._doc()), [])
 
     def test_every_problem_is_listed_at_once(self):
-        problems = vn_rules.issue_problems(self._doc(
-            title=" ", signer=False, authority=None, duty_count=0, recipient_count=0))
-        self.assertEqual([code for code, _detail in problems],
-                         ["title", "signer", "authority", "duty", "recipient"])
+        problems = vn_rules.issue_problems(
+            self._doc(
+                title=" ", signer=False, authority=None, duty_count=0, recipient_count=0
+            )
+        )
+        self.assertEqual(
+            [code for code, _detail in problems],
+            ["title", "signer", "authority", "duty", "recipient"],
+        )
 
     def test_seed_date_conflict(self):
         problems = vn_rules.issue_problems(self._doc(date=D(2024, 2, 20)))
@@ -118,10 +158,16 @@ class TestDocumentChecks(unittest.TestCase):
         self.assertTrue(vn_rules.is_deputy_title("Phó Giám đốc"))
         self.assertTrue(vn_rules.is_deputy_title("PHÓ CHÁNH VĂN PHÒNG"))
         self.assertFalse(vn_rules.is_deputy_title("Giám đốc"))
-        self.assertEqual(vn_rules.issue_problems(self._doc(signer_title="GIÁM ĐỐC")),
-                         [("kt_deputy", "GIÁM ĐỐC")])
-        self.assertEqual(vn_rules.issue_problems(self._doc(authority="TL",
-                                                           signer_title="CHÁNH VĂN PHÒNG")), [])
+        self.assertEqual(
+            vn_rules.issue_problems(self._doc(signer_title="GIÁM ĐỐC")),
+            [("kt_deputy", "GIÁM ĐỐC")],
+        )
+        self.assertEqual(
+            vn_rules.issue_problems(
+                self._doc(authority="TL", signer_title="CHÁNH VĂN PHÒNG")
+            ),
+            [],
+        )
 
     def test_archive_line(self):
         self.assertTrue(vn_rules.is_archive_line("Lưu: VT"))
