@@ -17,6 +17,7 @@
         "views/gov_plan_views.xml",
         "views/gov_plan_duty_views.xml",
         "views/gov_plan_report_views.xml",
+        "views/hr_department_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -75,6 +75,26 @@ class GovPlanAccessMixin(models.AbstractModel):
                 }
             )
 
+    def _gov_require_email(self):
+        """Odoo 11 refuses to record a message from a user without an e-mail
+        address; say so before the step instead of failing half-way."""
+        if not self.env.user.email:
+            raise UserError(
+                _(
+                    "Your user has no e-mail address, and Odoo needs one to record "
+                    "your step in the history. Ask the administrator to add it "
+                    "(Settings > Users)."
+                )
+            )
+
+    def _gov_workflow_write(self, vals, message=None):
+        """Write a workflow step (allowed past draft) and log it in the chatter."""
+        self._gov_require_email()
+        self.with_context(gov_plan_workflow=True).write(vals)
+        if message:
+            for rec in self:
+                rec.message_post(body=message)
+
     def _gov_require_state(self, states, action_label):
         for rec in self:
             if rec.state not in states:
@@ -416,11 +436,6 @@ class GovPlan(models.Model):
         return super().unlink()
 
     # ------------------------------------------------------------------ workflow
-    def _gov_workflow_write(self, vals, message):
-        self.with_context(gov_plan_workflow=True).write(vals)
-        for plan in self:
-            plan.message_post(body=message)
-
     @api.multi
     def action_submit(self):
         self._gov_require_group("user", _("submit a plan"))

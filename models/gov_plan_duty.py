@@ -262,7 +262,7 @@ class GovPlanDuty(models.Model):
         self._gov_require_group("leader", _("cancel a duty"))
         self._gov_lock()
         self._gov_require_state(OPEN_STATES, _("cancel"))
-        self.with_context(gov_plan_workflow=True).write({"state": "cancel"})
+        self._gov_workflow_write({"state": "cancel"})
         return True
 
     def _apply_report_line(self, line, report_date):

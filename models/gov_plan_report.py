@@ -275,11 +275,6 @@ class GovPlanReport(models.Model):
         return True
 
     # ---------------------------------------------------------------- workflow
-    def _gov_workflow_write(self, vals, message):
-        self.with_context(gov_plan_workflow=True).write(vals)
-        for rep in self:
-            rep.message_post(body=message)
-
     @api.multi
     def action_submit(self):
         self._gov_require_group("user", _("submit a report"))

@@ -72,7 +72,7 @@ class GovPlanReportRequest(models.Model):
                 # as superuser: leadership creates the drafts of every unit,
                 # the units then fill them in under their own rights.
                 Report.sudo().create(req._report_values(unit))._fill_lines()
-            req.with_context(gov_plan_workflow=True).write({"state": "open"})
+            req._gov_workflow_write({"state": "open"})
         return True
 
     def _report_values(self, unit):
@@ -91,7 +91,7 @@ class GovPlanReportRequest(models.Model):
     def action_close(self):
         self._gov_require_group("leader", _("close a report request"))
         self._gov_require_state(("open",), _("close"))
-        self.with_context(gov_plan_workflow=True).write({"state": "closed"})
+        self._gov_workflow_write({"state": "closed"})
         return True
 
     @api.multi

@@ -158,6 +158,13 @@ class TestPlanWorkflow(GovPlanCase):
             wizard.action_confirm()
         self.assertTrue(plan.exists())
 
+    def test_a_user_without_email_is_told_before_the_step(self):
+        plan = self._plan()
+        self.staff_a.partner_id.email = False
+        with self.refused(UserError, "no e-mail address"):
+            plan.action_submit()
+        self.assertEqual(plan.state, "draft")
+
     def test_plan_with_reports_cannot_be_deleted(self):
         plan = self._plan()
         self.env["gov.plan.report"].sudo(self.staff_b).create(
