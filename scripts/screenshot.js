@@ -23,7 +23,7 @@ const base = process.env.GOV_PLAN_URL || 'http://127.0.0.1:8069';
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-  await page.waitForSelector('.o_main_navbar, .o_main_content', { timeout: 30000 });
+  await page.waitForSelector('.o_web_client .o_main_content, .o_web_client .o_content', { timeout: 30000 });
   let failed = false;
   for (const shot of shots) {
     const [name, target] = shot.split(/=(.*)/s);
