@@ -14,6 +14,8 @@
         "security/gov_plan_security.xml",
         "security/ir.model.access.csv",
         "data/gov_plan_data.xml",
+        "reports/gov_plan_reports.xml",
+        "reports/gov_plan_templates.xml",
         "views/gov_plan_views.xml",
         "views/gov_plan_duty_views.xml",
         "views/gov_plan_report_views.xml",

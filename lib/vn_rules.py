@@ -170,3 +170,69 @@ def issue_problems(doc):
             if basis_date and basis_date > doc["date"]:
                 problems.append(("basis_date", (label, basis_date)))
     return problems
+
+
+BUCKETS = ("done_on_time", "done_late", "in_progress", "overdue")
+
+
+def duty_bucket(done, date_done, deadline, as_of):
+    """The government's status bucket of a duty on a given day (Decree 09).
+
+    A done duty is on time when it was done on or before its deadline; an open
+    duty is overdue once ``as_of`` is past its deadline. Dates may be None: a
+    duty without a deadline is never late.
+    """
+    if done:
+        if deadline and date_done and date_done > deadline:
+            return "done_late"
+        return "done_on_time"
+    if deadline and as_of and as_of > deadline:
+        return "overdue"
+    return "in_progress"
+
+
+def recipient_lines(names, archive):
+    """The "Nơi nhận" list of Decree 30: one "- name;" a line, then "- Lưu: VT."."""
+    lines = [
+        "- %s;" % name.strip().rstrip(";.") for name in names if name and name.strip()
+    ]
+    lines.append("- Lưu: %s." % ((archive or "VT").strip().rstrip(".")))
+    return lines
+
+
+def roman(number):
+    """Section numbers of Decree 30: I, II, III ..."""
+    values = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    result = ""
+    for value, letters in values:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+def split_heading(text, width=22):
+    """Agency names in the header are broken into balanced lines, as agencies
+    write them: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"].
+
+    A name that fits in ``width`` characters stays on one line.
+    """
+    words = (text or "").split()
+    if len(" ".join(words)) <= width or len(words) < 2:
+        return [" ".join(words)] if words else []
+    best = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        score = (max(len(first), len(second)) > width, abs(len(first) - len(second)))
+        if best is None or score < best[0]:
+            best = (score, [first, second])
+    return best[1]
+
+
+def end_sentence(text, last=False):
+    """A paragraph of the plan ends with "." and the last one with "./."."""
+    text = (text or "").strip()
+    while text.endswith(("./.", ".", ";")):
+        text = text[:-3] if text.endswith("./.") else text[:-1]
+        text = text.rstrip()
+    return text + ("./." if last else ".")

@@ -8,3 +8,5 @@ from . import gov_plan
 from . import gov_plan_duty
 from . import gov_plan_report_request
 from . import gov_plan_report
+from . import gov_plan_print
+from . import gov_plan_report_values

@@ -373,8 +373,9 @@ class GovPlan(models.Model):
 
     @api.onchange("signer_id")
     def _onchange_signer_id(self):
-        if self.signer_id.job_id:
-            self.signer_title = self.signer_id.job_id.name.upper()
+        job = self.signer_id.sudo().job_id  # job positions are hidden from employees
+        if job:
+            self.signer_title = job.name.upper()
 
     # Fields that may change after the plan left the draft state: the workflow
     # writes them itself, and chatter/activities touch the rest.

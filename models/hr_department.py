@@ -5,6 +5,11 @@ class HrDepartment(models.Model):
     _inherit = "hr.department"
 
     gov_duty_ids = fields.One2many("gov.plan.duty", "unit_id", string="Duties led")
+    gov_code = fields.Char(
+        "Abbreviation",
+        help="Used in the symbols of the unit's documents and in "
+        '"Lưu: VT, <abbreviation>", e.g. VP for the Văn phòng.',
+    )
     gov_is_office = fields.Boolean(
         "Compiles reports",
         help="The office (Văn phòng) that compiles the "

@@ -173,3 +173,61 @@ class TestDocumentChecks(unittest.TestCase):
         self.assertTrue(vn_rules.is_archive_line("Lưu: VT"))
         self.assertTrue(vn_rules.is_archive_line("- Luu : VT, VP."))
         self.assertFalse(vn_rules.is_archive_line("Sở Văn hóa"))
+
+
+class TestPrintRules(unittest.TestCase):
+
+    def test_buckets(self):
+        deadline = D(2024, 6, 30)
+        self.assertEqual(
+            vn_rules.duty_bucket(True, D(2024, 6, 30), deadline, D(2024, 7, 5)),
+            "done_on_time",
+        )
+        self.assertEqual(
+            vn_rules.duty_bucket(True, D(2024, 7, 1), deadline, D(2024, 7, 5)),
+            "done_late",
+        )
+        self.assertEqual(
+            vn_rules.duty_bucket(False, None, deadline, D(2024, 6, 30)), "in_progress"
+        )
+        self.assertEqual(
+            vn_rules.duty_bucket(False, None, deadline, D(2024, 7, 1)), "overdue"
+        )
+        self.assertEqual(
+            vn_rules.duty_bucket(False, None, None, D(2030, 1, 1)), "in_progress"
+        )
+
+    def test_recipients_end_with_the_archive(self):
+        self.assertEqual(
+            vn_rules.recipient_lines(["Sở Văn hóa;", " Ban Giám đốc Sở", ""], "VT"),
+            ["- Sở Văn hóa;", "- Ban Giám đốc Sở;", "- Lưu: VT."],
+        )
+        self.assertEqual(vn_rules.recipient_lines([], "VT, VP."), ["- Lưu: VT, VP."])
+
+    def test_roman(self):
+        self.assertEqual(
+            [vn_rules.roman(n) for n in (1, 2, 3, 4, 9, 14)],
+            ["I", "II", "III", "IV", "IX", "XIV"],
+        )
+
+
+class TestLayoutRules(unittest.TestCase):
+
+    def test_agency_name_on_two_balanced_lines(self):
+        self.assertEqual(
+            vn_rules.split_heading("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+            ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"],
+        )
+        self.assertEqual(
+            vn_rules.split_heading("UBND TỈNH QUẢNG TRỊ"), ["UBND TỈNH QUẢNG TRỊ"]
+        )
+        self.assertEqual(vn_rules.split_heading(""), [])
+
+    def test_end_sentence(self):
+        self.assertEqual(
+            vn_rules.end_sentence("bảo đảm tiến độ./."), "bảo đảm tiến độ."
+        )
+        self.assertEqual(
+            vn_rules.end_sentence("bảo đảm tiến độ", last=True), "bảo đảm tiến độ./."
+        )
+        self.assertEqual(vn_rules.end_sentence("a;"), "a.")
