@@ -236,3 +236,45 @@ def end_sentence(text, last=False):
         text = text[:-3] if text.endswith("./.") else text[:-1]
         text = text.rstrip()
     return text + ("./." if last else ".")
+
+
+def add_working_days(day, count, holidays=()):
+    """The day ``count`` working days after ``day`` (Monday to Friday, public
+    holidays excluded). Decree 09: a report is due at least one working day
+    after its data cut-off."""
+    holidays = set(holidays)
+    if count < 0:
+        raise ValueError("a number of working days is not negative: %r" % (count,))
+    current = day
+    while count:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5 and current not in holidays:
+            count -= 1
+    return current
+
+
+AGE_BANDS = (30, 60, 120)
+
+
+def overdue_band(days_late, bands=AGE_BANDS):
+    """The escalation band of an overdue item: the largest band reached, or 0."""
+    reached = [band for band in sorted(bands) if days_late >= band]
+    return reached[-1] if reached else 0
+
+
+def reminder_kind(deadline, today, days_before):
+    """Which reminder a deadline calls for today, or None.
+
+    "before": ``days_before`` days ahead (or less, if the job did not run on
+    that day); "due": on the day; "overdue": once past.
+    """
+    if deadline is None:
+        return None
+    delta = (deadline - today).days
+    if delta < 0:
+        return "overdue"
+    if delta == 0:
+        return "due"
+    if delta <= days_before:
+        return "before"
+    return None

@@ -10,3 +10,6 @@ from . import gov_plan_report_request
 from . import gov_plan_report
 from . import gov_plan_print
 from . import gov_plan_report_values
+from . import gov_plan_calendar
+from . import gov_plan_reminder
+from . import gov_plan_dashboard

@@ -95,6 +95,18 @@ class GovPlanAccessMixin(models.AbstractModel):
             for rec in self:
                 rec.message_post(body=message)
 
+    def _gov_require_leader_or_office(self, action_label):
+        """Leadership, or staff of the office that compiles reports (Văn phòng)."""
+        user = self.env.user
+        if user._gov_is("leader"):
+            return
+        self._gov_require_group("user", action_label)
+        if not user.gov_unit_ids.filtered("gov_is_office"):
+            raise AccessError(
+                _("Only leadership or the office may %(action)s.")
+                % {"action": action_label}
+            )
+
     def _gov_require_state(self, states, action_label):
         for rec in self:
             if rec.state not in states:

@@ -65,6 +65,14 @@ class GovPlanDuty(models.Model):
         default="date",
     )
     period_type = fields.Selection(PERIOD_SELECTION, "Reporting period")
+    date_deadline_original = fields.Date(
+        "Original deadline",
+        readonly=True,
+        copy=False,
+        help="The deadline before any extension: done on time or late is judged on it.",
+    )
+    extension_ids = fields.One2many("gov.plan.duty.extension", "duty_id", "Extensions")
+    extension_count = fields.Integer(compute="_compute_extension_count")
     date_deadline = fields.Date(
         "Deadline date",
         index=True,
@@ -96,6 +104,18 @@ class GovPlanDuty(models.Model):
     last_report_date = fields.Date("Latest report", readonly=True, copy=False)
     date_done = fields.Date("Done on", readonly=True, copy=False)
     color = fields.Integer(compute="_compute_is_overdue")
+
+    @api.depends("extension_ids.state")
+    def _compute_extension_count(self):
+        for duty in self:
+            # a count everyone who sees the duty may know
+            duty.extension_count = len(
+                duty.sudo().extension_ids.filtered(lambda e: e.state == "approved")
+            )
+
+    def _deadline_for_judgement(self):
+        """Done on time or late is judged against the deadline first given."""
+        return self.date_deadline_original or self.date_deadline
 
     def _today(self):
         """The day overdue is judged on: today, or ``gov_today`` of the context
@@ -265,6 +285,20 @@ class GovPlanDuty(models.Model):
         self._gov_workflow_write({"state": "cancel"})
         return True
 
+    @api.multi
+    def action_request_extension(self):
+        """Opens the request of a new deadline for this duty."""
+        self.ensure_one()
+        self._gov_require_group("user", _("ask for a deadline extension"))
+        self._gov_require_unit(self.unit_id, _("ask for extensions of duties"))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "gov.plan.duty.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_duty_id": self.id},
+        }
+
     def _apply_report_line(self, line, report_date):
         """Progress of an approved report line. Called as superuser by the
         report's approval, which has checked the approver's role and unit."""
@@ -276,10 +310,11 @@ class GovPlanDuty(models.Model):
         }
         if line.status == "done":
             done_on = line.date_done or report_date
+            deadline = self._deadline_for_judgement()
             vals.update(
                 state=(
                     "done_on_time"
-                    if not self.date_deadline or done_on <= self.date_deadline
+                    if not deadline or done_on <= deadline
                     else "done_late"
                 ),
                 progress=100,

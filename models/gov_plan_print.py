@@ -229,11 +229,15 @@ class GovPlanReportPrint(models.Model):
             ),
             1,
         ):
+            done = line.status == "done"
+            # done: judged on the first deadline; open: on the current one
+            deadline = (
+                line.duty_id._deadline_for_judgement()
+                if done
+                else line.duty_id.date_deadline
+            )
             bucket = vn_rules.duty_bucket(
-                line.status == "done",
-                _date(line.date_done),
-                _date(line.duty_id.date_deadline),
-                as_of,
+                done, _date(line.date_done), _date(deadline), as_of
             )
             rows.append(
                 {

@@ -57,7 +57,12 @@ class GovPlanReportRequest(models.Model):
     @api.multi
     def action_open(self):
         """Create the draft report of every unit that leads a duty of the plan."""
-        self._gov_require_group("leader", _("open a report request"))
+        self._gov_require_leader_or_office(_("open a report request"))
+        # the office may open a round: the drafts of every unit are created
+        # as superuser after this check, the units fill them under their rights
+        return self.sudo()._gov_open()
+
+    def _gov_open(self):
         self._gov_lock()
         self._gov_require_state(("draft",), _("open"))
         Report = self.env["gov.plan.report"]

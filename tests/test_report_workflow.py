@@ -236,7 +236,7 @@ class TestConsolidation(GovPlanCase):
             )
         )
         with self.assertRaises(AccessError):
-            request.sudo(self.staff_a).action_open()
+            request.sudo(self.staff_b).action_open()
         request.action_open()
         self.assertEqual(request.state, "open")
         reports = request.report_ids

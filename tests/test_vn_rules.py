@@ -231,3 +231,39 @@ class TestLayoutRules(unittest.TestCase):
             vn_rules.end_sentence("bảo đảm tiến độ", last=True), "bảo đảm tiến độ./."
         )
         self.assertEqual(vn_rules.end_sentence("a;"), "a.")
+
+
+class TestCalendarRules(unittest.TestCase):
+
+    def test_working_days_skip_weekends_and_holidays(self):
+        # Friday 14/06/2024 + 1 working day = Monday 17/06/2024
+        self.assertEqual(vn_rules.add_working_days(D(2024, 6, 14), 1), D(2024, 6, 17))
+        # Tết 2025: 28/01 to 03/02 off: Monday 27/01 + 1 working day = 04/02
+        tet = [D(2025, 1, 28) + datetime.timedelta(days=n) for n in range(7)]
+        self.assertEqual(
+            vn_rules.add_working_days(D(2025, 1, 27), 1, tet), D(2025, 2, 4)
+        )
+        self.assertEqual(vn_rules.add_working_days(D(2024, 12, 14), 0), D(2024, 12, 14))
+        with self.assertRaises(ValueError):
+            vn_rules.add_working_days(D(2024, 12, 14), -1)
+
+    def test_working_days_across_the_year_end(self):
+        holidays = [D(2025, 1, 1)]
+        self.assertEqual(
+            vn_rules.add_working_days(D(2024, 12, 31), 1, holidays), D(2025, 1, 2)
+        )
+
+    def test_overdue_bands(self):
+        self.assertEqual(
+            [vn_rules.overdue_band(n) for n in (0, 29, 30, 59, 60, 119, 120, 400)],
+            [0, 0, 30, 30, 60, 60, 120, 120],
+        )
+
+    def test_reminder_kinds(self):
+        deadline = D(2024, 6, 20)
+        kinds = [
+            vn_rules.reminder_kind(deadline, D(2024, 6, day), 3)
+            for day in (10, 17, 19, 20, 21)
+        ]
+        self.assertEqual(kinds, [None, "before", "before", "due", "overdue"])
+        self.assertIsNone(vn_rules.reminder_kind(None, D(2024, 6, 1), 3))
