@@ -3,9 +3,11 @@
 #   pg.sh start   create the cluster if needed and start it
 #   pg.sh stop    stop it
 #   pg.sh psql    open psql as the cluster's superuser
-# Odoo connects as the role "odoo": no superuser, no CREATEDB, no access to
-# template1 (it keeps CONNECT on "postgres" only because Odoo 11's bus
-# notifies through it). Databases are created by these scripts as the
+# Odoo connects as the role "odoo": no superuser, no CREATEDB, no CREATEROLE,
+# and no CONNECT on "postgres" or "template1" (SECURITY.md, CVE-2018-15632):
+# it reaches only the databases it owns. gov_plan's hardening makes Odoo 11
+# work without "postgres" (the bus notifies in each database, the list of
+# databases is db_name). Databases are created by these scripts as the
 # superuser "postgres" and handed to "odoo".
 source "$(dirname "$0")/common.sh"
 
@@ -38,10 +40,12 @@ DO $$ BEGIN
     CREATE ROLE odoo LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
   END IF;
 END $$;
+-- An existing role is brought back to these rights too.
+ALTER ROLE odoo NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
 REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;
--- Odoo 11's bus sends its LISTEN/NOTIFY through the database "postgres".
-GRANT CONNECT ON DATABASE postgres TO odoo;
+REVOKE CONNECT ON DATABASE postgres FROM odoo;
 REVOKE CONNECT ON DATABASE template1 FROM PUBLIC;
+REVOKE CONNECT ON DATABASE template1 FROM odoo;
 SQL
 }
 

@@ -1,0 +1,30 @@
+"""Security hardening of the Odoo 11.0 snapshot (November 2018) under gov_plan.
+
+Odoo published advisories after the snapshot; /work/shared/docs/SECURITY.md
+lists those open for base, web, mail, hr and bus. Each piece below closes one
+from outside Odoo's files (the wheels own them): model inheritance, controller
+inheritance (controllers/main.py), or a patch applied at import where nothing
+else reaches. Patches go through server.patch(), which keeps the original.
+
+Server-wide: server.py and bus.py patch the server itself, before any
+database loads; the set-up loads gov_plan as a server-wide module
+(``server_wide_modules = base,web,gov_plan``, scripts/configure.sh), and
+scripts/odoo-bin runs server.py before Odoo's command line starts. The
+models of the other files act in databases where gov_plan is installed.
+
+To drop a piece (e.g. on a supported Odoo that carries the fix): delete what
+"piece" names, and its test. A file left empty can go with its import below.
+
+CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
+    piece  server.py: Registry.new and load_modules refuse an empty
+           database outside install mode; common/object RPC refuse a database
+           outside db_name/dbfilter. Settings: scripts/pg.sh (role without
+           CREATEDB, no CONNECT on postgres/template1), scripts/configure.sh
+           (dbfilter, list_db, admin_passwd); controllers/main.py Database
+           (no database manager when list_db is off)
+    needs  bus.py (Discuss without postgres), server.py list_dbs
+    test   tests/test_security_database.py
+"""
+
+from . import server
+from . import bus
