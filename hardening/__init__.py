@@ -15,6 +15,18 @@ models of the other files act in databases where gov_plan is installed.
 To drop a piece (e.g. on a supported Odoo that carries the fix): delete what
 "piece" names, and its test. A file left empty can go with its import below.
 
+CVE-2020-29396 (9.9) mail template renders ``datetime.sys`` -> code execution
+    piece  sandbox.py: SAFE_DATETIME in the template globals
+           (harden_template_environments), server actions (IrActions) and
+           manual computed fields (harden_computed_fields)
+    test   tests/test_security_sandbox.py TestTemplateSandbox
+beyond the advisories (SECURITY.md): template -> object.sudo(), object.env.cr
+    piece  sandbox.py: _template_is_safe_attribute/_callable; MailTemplate
+           (templates written by Settings administrators only)
+    test   tests/test_security_sandbox.py TestTemplateSandbox
+CVE-2021-44476, CVE-2021-23166 (6.8, 8.7) server actions expose dateutil.tz
+    piece  sandbox.py: SAFE_DATEUTIL in IrActions._get_eval_context
+    test   tests/test_security_sandbox.py TestServerActionContext
 CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
     piece  server.py: Registry.new and load_modules refuse an empty
            database outside install mode; common/object RPC refuse a database
@@ -28,3 +40,4 @@ CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
 
 from . import server
 from . import bus
+from . import sandbox
