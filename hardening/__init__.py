@@ -36,8 +36,30 @@ CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
            (no database manager when list_db is off)
     needs  bus.py (Discuss without postgres), server.py list_dbs
     test   tests/test_security_database.py
+CVE-2018-15645 (8.1) tracking commands in a message, written as superuser
+    piece  mail.py: check_tracking_commands in MailMessage.create
+    test   tests/test_security_mail.py TestTracking
+CVE-2018-15638 (7.1) markup in Discuss channel names
+    piece  mail.py: MailChannel
+    test   tests/test_security_mail.py TestChannelName
+CVE-2018-15631 (6.5) message_post links attachments one may not read
+    piece  mail.py: filter_attachment_commands in MailMessage, MailComposeMessage
+    test   tests/test_security_mail.py TestMessageAttachments
+CVE-2018-15635 (5.9) record name unescaped in the invitation
+    piece  mail.py: MailWizardInvite.default_get
+    test   tests/test_security_mail.py TestInvite
+CVE-2019-11783 (6.5) join any channel through mail.channel.partner
+    piece  mail.py: MailChannelPartner
+    test   tests/test_security_mail.py TestChannelMembership
+CVE-2019-11784 (6.5) a created notification grants read access to a message
+    piece  mail.py: MailNotification
+    test   tests/test_security_mail.py TestNotification
+CVE-2019-11785, CVE-2021-44465 (6.5, 5.3) followers without a rights check
+    piece  mail.py: MailFollowers
+    test   tests/test_security_mail.py TestFollowers
 """
 
 from . import server
 from . import bus
 from . import sandbox
+from . import mail
