@@ -1,10 +1,104 @@
 """Controller overrides of the hardening (see hardening/__init__.py)."""
 
+import base64
+import json
+import logging
+import re
+import unicodedata
+
 import werkzeug.exceptions
 
 import odoo
-from odoo import http
+from odoo import _, http
 from odoo.addons.web.controllers import main as web_main
+from odoo.http import request
+
+_logger = logging.getLogger(__name__)
+
+# --- CVE-2018-15634, CVE-2021-45071: markup in the upload callback's page ---
+
+# The web client names its callbacks o_fileupload12, oe_fileupload_temp3...
+CALLBACK = re.compile(r"^[\w.]+$")
+UPLOAD_PAGE = """<script language="javascript" type="text/javascript">
+                    var win = window.top.window;
+                    win.jQuery(win).trigger(%s, %s);
+                </script>"""
+
+
+def script_json(value):
+    """JSON that cannot end the <script> it sits in, nor open markup."""
+    return (
+        json.dumps(value)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+def check_callback(callback):
+    if not CALLBACK.match(callback or ""):
+        raise werkzeug.exceptions.BadRequest("Invalid upload callback.")
+
+
+class Binary(web_main.Binary):
+    """Odoo's two upload pages, with a checked callback and escaped JSON."""
+
+    @http.route()
+    def upload(self, callback, ufile):
+        check_callback(callback)
+        return self._upload_page(callback, ufile)
+
+    @http.route()
+    def upload_attachment(self, callback, model, id, ufile):
+        check_callback(callback)
+        return self._upload_attachment_page(callback, model, id)
+
+    @web_main.serialize_exception
+    def _upload_page(self, callback, ufile):
+        try:
+            data = ufile.read()
+            args = [
+                len(data),
+                ufile.filename,
+                ufile.content_type,
+                base64.b64encode(data).decode("ascii"),
+            ]
+        except Exception as e:
+            args = [False, str(e)]
+        return UPLOAD_PAGE % (script_json(callback), script_json(args))
+
+    @web_main.serialize_exception
+    def _upload_attachment_page(self, callback, model, res_id):
+        Model = request.env["ir.attachment"]
+        args = []
+        for ufile in request.httprequest.files.getlist("ufile"):
+            filename = ufile.filename
+            if request.httprequest.user_agent.browser == "safari":
+                # Safari sends NFD UTF-8 (as Odoo does, keep it)
+                filename = unicodedata.normalize("NFD", ufile.filename)
+            try:
+                attachment = Model.create(
+                    {
+                        "name": filename,
+                        "datas": base64.encodebytes(ufile.read()),
+                        "datas_fname": filename,
+                        "res_model": model,
+                        "res_id": int(res_id),
+                    }
+                )
+            except Exception:
+                args.append({"error": _("Something horrible happened")})
+                _logger.exception("Fail to upload attachment %s", ufile.filename)
+            else:
+                args.append(
+                    {
+                        "filename": filename,
+                        "mimetype": ufile.content_type,
+                        "id": attachment.id,
+                    }
+                )
+        return UPLOAD_PAGE % (script_json(callback), script_json(args))
+
 
 # --- Deployment (SECURITY.md): the database manager, off with list_db ---
 

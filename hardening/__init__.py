@@ -39,6 +39,9 @@ CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
 CVE-2018-15645 (8.1) tracking commands in a message, written as superuser
     piece  mail.py: check_tracking_commands in MailMessage.create
     test   tests/test_security_mail.py TestTracking
+CVE-2018-15634, CVE-2021-45071 (7.1, 5.3) markup in the upload callback page
+    piece  controllers/main.py: Binary.upload, Binary.upload_attachment
+    test   tests/test_security_web.py TestUploadCallback
 CVE-2018-15638 (7.1) markup in Discuss channel names
     piece  mail.py: MailChannel
     test   tests/test_security_mail.py TestChannelName
@@ -57,9 +60,19 @@ CVE-2019-11784 (6.5) a created notification grants read access to a message
 CVE-2019-11785, CVE-2021-44465 (6.5, 5.3) followers without a rights check
     piece  mail.py: MailFollowers
     test   tests/test_security_mail.py TestFollowers
+CVE-2019-11786 (4.3) translation wizards load terms as superuser
+    piece  base.py: check_translation_admin in the three wizards
+    test   tests/test_security_web.py TestTranslationWizards
+CVE-2024-45840 (5.8) any file of an addon served through a URL attachment
+    piece  base.py: IrHttp.binary_content
+    test   tests/test_security_web.py TestUrlAttachment
+CVE-2021-44460 (7.4) a deactivated user keeps a cached login
+    piece  base.py: ResUsers.check
+    test   tests/test_security_web.py TestDeactivatedUser
 """
 
 from . import server
 from . import bus
 from . import sandbox
 from . import mail
+from . import base
