@@ -4,10 +4,12 @@ How each test was checked against the unpatched behaviour: the addon was
 copied to /tmp/unpatched/gov_plan without the lines ``from . import
 controllers`` and ``from . import hardening`` of its __init__.py, a database
 was built from that copy with a configuration loading only ``base,web``
-server-wide, and the security tests were run against it (the settings tests
-against the set-up before this change: CONNECT on ``postgres`` granted, no
-dbfilter). Each test's docstring says how it failed there ("Unpatched: ...").
-They act as real users, never as the superuser.
+server-wide, and the security tests were run against it, first with the
+set-up before this change (CONNECT on ``postgres`` granted, no dbfilter),
+then, for the database list and the long polling, with this set-up's
+settings (CONNECT revoked, a dbfilter). 26 tests failed, each as its
+docstring says ("Unpatched: ..."); the 10 tests of normal use passed. The
+tests act as real users, never as the superuser.
 """
 
 import contextlib
