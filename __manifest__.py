@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "data/gov_plan_data.xml",
         "data/gov_plan_calendar_data.xml",
+        "data/gov_plan_fixes.xml",
         "reports/gov_plan_reports.xml",
         "reports/gov_plan_templates.xml",
         "views/gov_plan_calendar_views.xml",

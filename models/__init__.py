@@ -13,3 +13,4 @@ from . import gov_plan_report_values
 from . import gov_plan_calendar
 from . import gov_plan_reminder
 from . import gov_plan_dashboard
+from . import ir_translation
