@@ -76,3 +76,21 @@ class TestVietnameseMessages(GovPlanCase):
         self.assertIn(
             ("done_late", "Hoàn thành quá hạn"), fields_info["state"]["selection"]
         )
+
+    def test_labels_of_fields_with_colliding_xml_ids(self):
+        """gov.plan.agency_id, gov.plan.document_type_id and
+        gov.plan.report.request_id get database-dependent XML ids in Odoo 11."""
+        self.env["ir.translation"]._gov_fix_field_labels()
+        plan_fields = (
+            self.env["gov.plan"]
+            .with_context(lang="vi_VN")
+            .fields_get(["agency_id", "document_type_id"])
+        )
+        self.assertEqual(plan_fields["agency_id"]["string"], "Cơ quan ban hành")
+        self.assertEqual(plan_fields["document_type_id"]["string"], "Loại văn bản")
+        report_fields = (
+            self.env["gov.plan.report"]
+            .with_context(lang="vi_VN")
+            .fields_get(["request_id"])
+        )
+        self.assertNotEqual(report_fields["request_id"]["string"], "Report request")
