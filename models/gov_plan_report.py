@@ -221,7 +221,12 @@ class GovPlanReport(models.Model):
 
     # ----------------------------------------------------------------- content
     def _fill_lines(self):
-        """One line per open duty of the unit in the plan, not yet on the report."""
+        """One line per open duty of the unit in the plan, not yet on the report.
+
+        Everything is read before the first write: a write empties the record
+        cache, and each next report would read all the plan's duties again.
+        """
+        todo = []
         for rep in self:
             if rep.report_type != "unit":
                 continue
@@ -232,7 +237,7 @@ class GovPlanReport(models.Model):
                 )
                 - present
             )
-            rep.line_ids = [
+            lines = [
                 (
                     0,
                     0,
@@ -250,6 +255,9 @@ class GovPlanReport(models.Model):
                 )
                 for d in duties
             ]
+            todo.append((rep, lines))
+        for rep, lines in todo:
+            rep.line_ids = lines
 
     @api.multi
     def action_fill_lines(self):
@@ -435,6 +443,7 @@ class GovPlanReport(models.Model):
             "unit_id": (office or user.gov_unit_ids[:1] or sources[0].unit_id).id,
             "period_type": request and "request" or sources[0].period_type,
             "request_id": request and request.id,
+            "date_deadline": request and request.date_deadline,
             "date_from": date_from,
             "date_to": date_to,
             "agency_id": (

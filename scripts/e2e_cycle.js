@@ -46,7 +46,8 @@ async function shot(page, name) {
 }
 
 async function openForm(page, model, id) {
-  await page.goto(`${base}/web#model=${model}&id=${id}&view_type=form`);
+  // a full load: a hash change alone is sometimes ignored while Discuss starts
+  await page.goto(`${base}/web?t=${Date.now()}#model=${model}&id=${id}&view_type=form`);
   try {
     await page.waitForSelector('.o_form_view');
   } catch (err) {

@@ -284,6 +284,7 @@ class TestConsolidation(GovPlanCase):
         )
         self.assertEqual(consolidated.report_type, "consolidated")
         self.assertEqual(consolidated.agency_id, self.culture)
+        self.assertEqual(consolidated.date_deadline, "2024-06-20")
         self.assertEqual(consolidated.unit_id, self.unit_a)
         self.assertEqual(consolidated.state, "draft")
         self.assertEqual(
