@@ -22,7 +22,7 @@ cat <<MSG
   gov_plan is served at $URL/web/login  (database $DEMO_DB)
   Demo logins (password = login):
 $(sed -n 's/^| *`\([a-z_.]*\)` *| *\([^|]*\)|.*/    \1  \2/p' "$ROOT/README.md" | sort -u)
-  Master password (database manager, kept out of git): $VAR/admin_passwd
+  Master password (kept out of git; the database manager pages are disabled): $VAR/admin_passwd
   Ctrl-C stops Odoo; 'make stop' stops PostgreSQL too.
 
 MSG
