@@ -50,11 +50,13 @@ class GovPlanPeriodWizard(models.TransientModel):
     period_type = fields.Selection(
         PERIOD_SELECTION, "Period", required=True, default="monthly"
     )
-    year = fields.Integer(
+    # a selection, not an integer: Odoo 11 prints integers grouped ("2.026")
+    year = fields.Selection(
+        "_year_selection",
         required=True,
-        default=lambda self: fields.Date.from_string(
-            fields.Date.context_today(self)
-        ).year,
+        default=lambda self: str(
+            fields.Date.from_string(fields.Date.context_today(self)).year
+        ),
     )
     index = fields.Integer(
         "Month, quarter or half",
@@ -67,6 +69,12 @@ class GovPlanPeriodWizard(models.TransientModel):
         help="Decree 09: at least one working day between the cut-off and the "
         "deadline.",
     )
+
+    def _year_selection(self):
+        this_year = fields.Date.from_string(fields.Date.context_today(self)).year
+        return [
+            (str(y), str(y)) for y in range(min(2020, this_year - 10), this_year + 3)
+        ]
 
     def _default_days(self):
         return int(
@@ -86,7 +94,9 @@ class GovPlanPeriodWizard(models.TransientModel):
                 )
             )
         try:
-            start, end = vn_rules.period_bounds(self.period_type, self.year, self.index)
+            start, end = vn_rules.period_bounds(
+                self.period_type, int(self.year), self.index
+            )
         except ValueError:
             raise ValidationError(
                 _("There is no such period: check the month, quarter or " "half.")
@@ -106,7 +116,9 @@ class GovPlanPeriodWizard(models.TransientModel):
                 {
                     "name": "%s - %s"
                     % (
-                        vn_rules.period_label(self.period_type, self.year, self.index),
+                        vn_rules.period_label(
+                            self.period_type, int(self.year), self.index
+                        ),
                         self.plan_id.title[:60],
                     ),
                     "plan_id": self.plan_id.id,

@@ -12,7 +12,7 @@ class TestReportingCalendar(GovPlanCase):
         values = {
             "plan_id": plan.id,
             "period_type": "quarterly",
-            "year": 2024,
+            "year": "2024",
             "index": 2,
             "deadline_days": 2,
         }
@@ -51,7 +51,7 @@ class TestReportingCalendar(GovPlanCase):
             self.leader,
             plan,
             period_type="monthly",
-            year=2025,
+            year="2025",
             index=1,
             deadline_days=1,
         )
