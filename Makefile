@@ -20,5 +20,9 @@ reset-demo:   ## drop and rebuild the demo database
 	@bash scripts/setup.sh && bash scripts/pg.sh start && bash scripts/configure.sh \
 	  && bash scripts/db.sh $${GOV_PLAN_DB:-gov_plan_demo} demo fresh
 
+bench:        ## queries and times of the main screens on 10,000 duties (BENCH_ARGS=--regenerate)
+	@bash scripts/setup.sh && bash scripts/pg.sh start && bash scripts/configure.sh \
+	  && .var/venv/bin/python scripts/bench.py $(BENCH_ARGS)
+
 clean: stop   ## remove everything generated (venv, cluster, filestore)
 	rm -rf .var

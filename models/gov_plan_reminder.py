@@ -83,7 +83,10 @@ class GovPlanReminder(models.Model):
         leaders = self.env.ref("gov_plan.group_gov_plan_leader").users.filtered(
             lambda u: u.active and not u._is_superuser()
         )
-        count = 0
+        # Decide first, then send: sending writes (messages, activities),
+        # which empties the record cache, and each record read after a send
+        # would read again every duty found above.
+        to_send = []
         for record in list(duties) + list(reports):
             deadline = fields.Date.from_string(record.date_deadline)
             kind = vn_rules.reminder_kind(deadline, today, days_before)
@@ -97,18 +100,21 @@ class GovPlanReminder(models.Model):
                 key = (record._name, record.id, what, record.date_deadline)
                 if key in done or not who:
                     continue
-                self._notify(record, what, who, deadline, today)
-                self.create(
-                    {
-                        "res_model": record._name,
-                        "res_id": record.id,
-                        "kind": what,
-                        "deadline": record.date_deadline,
-                        "user_ids": [(6, 0, who.ids)],
-                    }
-                )
                 done.add(key)
-                count += 1
+                to_send.append((record, what, who, deadline, key))
+        for record, what, who, deadline, key in to_send:
+            # on its own: what the send reads is read for this record only
+            self._notify(record.with_prefetch(), what, who, deadline, today)
+            self.create(
+                {
+                    "res_model": key[0],
+                    "res_id": key[1],
+                    "kind": what,
+                    "deadline": key[3],
+                    "user_ids": [(6, 0, who.ids)],
+                }
+            )
+        count = len(to_send)
         _logger.info("gov_plan reminders: %d sent", count)
         return count
 

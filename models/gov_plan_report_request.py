@@ -73,10 +73,13 @@ class GovPlanReportRequest(models.Model):
             if not units:
                 raise UserError(_("The plan has no duty: there is no unit to ask."))
             existing = req.report_ids.mapped("unit_id")
+            reports = Report.sudo().browse()
             for unit in units - existing:
                 # as superuser: leadership creates the drafts of every unit,
                 # the units then fill them in under their own rights.
-                Report.sudo().create(req._report_values(unit))._fill_lines()
+                reports |= Report.sudo().create(req._report_values(unit))
+            # all at once: the duties are read once for all the units
+            reports._fill_lines()
             req._gov_workflow_write({"state": "open"})
         return True
 
