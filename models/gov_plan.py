@@ -87,6 +87,29 @@ class GovPlanAccessMixin(models.AbstractModel):
                 )
             )
 
+    # The step the reason wizard calls when the button does not say
+    _gov_reason_action = None
+
+    @api.multi
+    def action_open_reason(self):
+        """Opens the wizard that asks the reason of a cancel, return or refusal.
+
+        The wizard calls the action method, which checks role, unit and state.
+        """
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "gov.plan.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_action": self.env.context.get("gov_reason_action")
+                or self._gov_reason_action,
+            },
+        }
+
     def _gov_workflow_write(self, vals, message=None):
         """Write a workflow step (allowed past draft) and log it in the chatter."""
         self._gov_require_email()
@@ -602,22 +625,6 @@ class GovPlan(models.Model):
             _("Returned to draft: %(reason)s") % {"reason": reason},
         )
         return True
-
-    @api.multi
-    def action_open_reason(self):
-        """Opens the wizard that asks the reason of a cancel or return."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "gov.plan.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_id": self.id,
-                "default_action": self.env.context.get("gov_reason_action"),
-            },
-        }
 
     @api.multi
     def action_view_duties(self):

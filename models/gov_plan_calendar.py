@@ -148,6 +148,7 @@ class GovPlanDutyExtension(models.Model):
     _mail_post_access = "read"
     _order = "create_date desc, id desc"
     _gov_unit_fields = ("unit_id",)
+    _gov_reason_action = "action_refuse"
 
     duty_id = fields.Many2one(
         "gov.plan.duty", required=True, ondelete="cascade", index=True

@@ -21,6 +21,7 @@ class GovPlanReport(models.Model):
     _description = "Progress report"
     _inherit = ["mail.thread", "mail.activity.mixin", "gov.plan.access.mixin"]
     _order = "date_to desc, id desc"
+    _gov_reason_action = "action_return"
 
     name = fields.Char(compute="_compute_name", store=True)
     report_type = fields.Selection(
@@ -366,21 +367,6 @@ class GovPlanReport(models.Model):
             _("Returned: %(reason)s") % {"reason": reason},
         )
         return True
-
-    @api.multi
-    def action_open_reason(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "gov.plan.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_id": self.id,
-                "default_action": "action_return",
-            },
-        }
 
     # ------------------------------------------------------------ consolidation
     @api.model

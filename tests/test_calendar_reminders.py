@@ -139,6 +139,20 @@ class TestExtensions(GovPlanCase):
         with self.refused(UserError):
             extension.sudo(self.leader).action_approve()
 
+    def test_refusal_reason_through_the_wizard(self):
+        extension = self._ask(self.staff_b)
+        action = extension.sudo(self.leader).action_open_reason()
+        wizard = (
+            self.env["gov.plan.reason.wizard"]
+            .sudo(self.leader)
+            .with_context(action["context"])
+            .create({"reason": "Thiếu căn cứ"})
+        )
+        self.assertEqual(wizard.action, "action_refuse")
+        wizard.action_confirm()
+        self.assertEqual(extension.state, "refused")
+        self.assertEqual(extension.refuse_reason, "Thiếu căn cứ")
+
     def test_only_the_lead_unit_asks_and_only_for_later(self):
         with self.refused(AccessError):
             self._ask(self.staff_a)

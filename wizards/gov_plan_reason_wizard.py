@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 REASON_ACTIONS = {
     "gov.plan": ("action_cancel", "action_back_to_draft"),
     "gov.plan.report": ("action_return",),
+    "gov.plan.duty.extension": ("action_refuse",),
 }
 
 
