@@ -156,13 +156,24 @@ class GovPlanReminder(models.Model):
         )
 
 
+def _gov_unit_staff(unit):
+    """The active users of the unit's employees who have a gov_plan role."""
+    group = unit.env.ref("gov_plan.group_gov_plan_user")
+    employees = unit.env["hr.employee"].sudo().search([("department_id", "=", unit.id)])
+    return employees.mapped("user_id").filtered(
+        lambda u: u.active and group in u.groups_id
+    )
+
+
 class GovPlanDutyReminder(models.Model):
     _inherit = "gov.plan.duty"
 
     def _gov_reminder_users(self):
-        """The responsible person and the head of the lead unit."""
+        """The responsible person and the head of the lead unit; when the duty
+        has neither, the unit's staff, so that nobody is left untold."""
         head = self.unit_id.manager_id.user_id
-        return (self.user_id | head).filtered("active")
+        users = (self.user_id | head).filtered("active")
+        return users or _gov_unit_staff(self.unit_id)
 
 
 class GovPlanReportReminder(models.Model):
@@ -176,4 +187,7 @@ class GovPlanReportReminder(models.Model):
             if not self.create_uid._is_superuser()
             else self.env["res.users"]
         )
-        return (author | self.submitted_by_id | head).filtered("active")
+        users = (author | self.submitted_by_id | head).filtered("active")
+        # a round's drafts are created by the system: without a head, the
+        # unit's staff are told
+        return users or _gov_unit_staff(self.unit_id)

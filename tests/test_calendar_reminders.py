@@ -218,6 +218,36 @@ class TestReminders(GovPlanCase):
         draft.duty_ids.sudo().write({"user_id": self.staff_a.id})
         self.assertEqual(self.Reminder._cron_send(today="2024-06-30"), 0)
 
+    def test_a_unit_without_head_is_still_told(self):
+        # unit A has no manager; the round creates its report as the system
+        request = (
+            self.env["gov.plan.report.request"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "name": "Đợt",
+                    "plan_id": self.plan.id,
+                    "date_from": "2024-03-15",
+                    "date_to": "2024-06-14",
+                    "date_deadline": "2024-06-20",
+                }
+            )
+        )
+        request.action_open()
+        report_a = request.report_ids.filtered(lambda r: r.unit_id == self.unit_a)
+        self.plan.duty_ids.sudo().with_context(gov_plan_workflow=True).write(
+            {"state": "done_on_time"}
+        )
+        self.Reminder._cron_send(today="2024-06-18")
+        told = (
+            self.env["mail.activity"]
+            .search(
+                [("res_model", "=", "gov.plan.report"), ("res_id", "=", report_a.id)]
+            )
+            .mapped("user_id")
+        )
+        self.assertEqual(told, self.staff_a | self.head_a | self.clerk)
+
     def test_report_deadline_reminds_the_unit(self):
         report = self._unit_report(
             self.plan, self.staff_b, self.unit_b, date_deadline="2024-06-20"
