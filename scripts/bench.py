@@ -29,6 +29,7 @@ import sys
 import time
 import types
 
+from psycopg2 import sql as psycopg2_sql
 from psycopg2.extras import execute_values
 from PyPDF2 import PdfFileReader
 
@@ -892,7 +893,11 @@ def prepare(spec, regenerate):
             info = Generator(env, spec).run()
             cr.commit()
             # fresh statistics for the planner, as autovacuum gives them later
-            cr.execute("ANALYZE %s" % ", ".join(ANALYZED))
+            cr.execute(
+                psycopg2_sql.SQL("ANALYZE {}").format(
+                    psycopg2_sql.SQL(", ").join(map(psycopg2_sql.Identifier, ANALYZED))
+                )
+            )
         elif (info.get("version"), info.get("duties")) == (
             DATASET_VERSION,
             spec["duties"],
