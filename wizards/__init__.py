@@ -1,1 +1,2 @@
 from . import gov_plan_reason_wizard
+from . import gov_plan_period_wizard
