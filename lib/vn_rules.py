@@ -172,25 +172,6 @@ def issue_problems(doc):
     return problems
 
 
-BUCKETS = ("done_on_time", "done_late", "in_progress", "overdue")
-
-
-def duty_bucket(done, date_done, deadline, as_of):
-    """The government's status bucket of a duty on a given day (Decree 09).
-
-    A done duty is on time when it was done on or before its deadline; an open
-    duty is overdue once ``as_of`` is past its deadline. Dates may be None: a
-    duty without a deadline is never late.
-    """
-    if done:
-        if deadline and date_done and date_done > deadline:
-            return "done_late"
-        return "done_on_time"
-    if deadline and as_of and as_of > deadline:
-        return "overdue"
-    return "in_progress"
-
-
 def recipient_lines(names, archive):
     """The "Nơi nhận" list of Decree 30: one "- name;" a line, then "- Lưu: VT."."""
     lines = [

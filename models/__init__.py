@@ -1,6 +1,7 @@
 from . import res_users
 from . import hr_department
 from . import gov_plan_access_mixin
+from . import gov_plan_workflow_mixin
 from . import gov_plan_agency
 from . import gov_plan_document_type
 from . import gov_plan_register

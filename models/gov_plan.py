@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import vn_rules
+from ..lib import vn_rules, workflow
 
 AUTHORITY_SELECTION = [
     ("TM", "TM. (on behalf of a collective body)"),
@@ -18,10 +18,12 @@ class GovPlan(models.Model):
     # whoever sees the record may comment on it and log its workflow steps
     _mail_post_access = "read"
     _description = "Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gov.plan.access.mixin"]
+    # the workflow mixin first: a step's write goes on to mail.thread
+    _inherit = ["gov.plan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _rec_name = "title"
     _gov_unit_fields = ("unit_id", "concerned_unit_ids")
+    _gov_workflow = workflow.PLAN
 
     def _default_agency(self):
         return self.env["gov.plan.agency"].search([("is_own", "=", True)], limit=1)
@@ -84,12 +86,19 @@ class GovPlan(models.Model):
         index=True,
         help="Number and symbol, e.g. 05/KH-SKHCN; \u2026/KH-SKHCN until issued.",
     )
+    # What the plan printed when it was issued (the issue step writes them):
+    # an issued document keeps its number, names and citations as issued.
+    issued_symbol = fields.Char(readonly=True, copy=False)
     issued_number_symbol = fields.Char(
-        compute="_compute_symbol",
-        store=True,
+        readonly=True,
         copy=False,
         help="Number and symbol of an issued plan only; unique per agency and year.",
     )
+    issued_basis_text = fields.Text("Legal basis as issued", readonly=True, copy=False)
+    issued_recipient_lines = fields.Text(
+        "Recipients as issued", readonly=True, copy=False
+    )
+    issued_signer_name = fields.Char("Signer as issued", readonly=True, copy=False)
     place = fields.Char(default=lambda self: self._default_agency().place)
     date = fields.Date(
         track_visibility="onchange",
@@ -193,16 +202,21 @@ class GovPlan(models.Model):
         ),
     ]
 
-    @api.depends("number", "document_type_id.code", "agency_id.code")
+    @api.depends(
+        "issued_symbol", "issued_number_symbol", "document_type_id.code", "agency_id.code"
+    )
     def _compute_symbol(self):
+        """The symbol of the type and agency of today until the plan is
+        issued; the one it was issued under afterwards."""
         for plan in self:
-            plan.symbol = vn_rules.document_symbol(
+            plan.symbol = plan.issued_symbol or vn_rules.document_symbol(
                 plan.document_type_id.code, plan.agency_id.code
             )
-            plan.number_symbol = vn_rules.number_and_symbol(
-                plan.number or None, plan.document_type_id.code, plan.agency_id.code
+            plan.number_symbol = plan.issued_number_symbol or (
+                vn_rules.number_and_symbol(
+                    None, plan.document_type_id.code, plan.agency_id.code
+                )
             )
-            plan.issued_number_symbol = plan.number_symbol if plan.number else False
 
     @api.depends("date")
     def _compute_year(self):
@@ -257,39 +271,18 @@ class GovPlan(models.Model):
         if job:
             self.signer_title = job.name.upper()
 
-    # Fields that may change after the plan left the draft state: the workflow
-    # writes them itself, and chatter/activities touch the rest.
-    _gov_frozen_free = {
-        "state",
-        "state_reason",
-        "approved_by_id",
-        "issued_by_id",
-        "number",
-        "date",
-        "issued_agency_name",
-        "issued_supervising_name",
-        "message_follower_ids",
-        "activity_ids",
-        "message_ids",
-        "message_main_attachment_id",
-        "active",
-    }
+    def _gov_check_frozen(self, vals):
+        """A cancelled plan may still be archived; nothing else changes once
+        a plan left the draft state."""
+        if set(vals) <= {"active"}:
+            self = self.filtered(lambda p: p.state != "cancel")
+        super(GovPlan, self)._gov_check_frozen(vals)
 
-    @api.multi
-    def write(self, vals):
-        if set(vals) - self._gov_frozen_free and not self.env.context.get(
-            "gov_plan_workflow"
-        ):
-            for plan in self:
-                if plan.state != "draft":
-                    raise UserError(
-                        _(
-                            'The plan "%(name)s" is no longer a draft: return it '
-                            "to draft before changing it."
-                        )
-                        % {"name": plan.title}
-                    )
-        return super().write(vals)
+    def _gov_frozen_message(self):
+        return _(
+            'The plan "%(name)s" is no longer a draft: return it to draft before '
+            "changing it (an issued plan cannot change)."
+        ) % {"name": self.title}
 
     @api.multi
     def unlink(self):
@@ -319,21 +312,16 @@ class GovPlan(models.Model):
     # ------------------------------------------------------------------ workflow
     @api.multi
     def action_submit(self):
-        self._gov_require_group("user", _("submit a plan"))
-        for plan in self:
-            plan._gov_require_unit(plan.unit_id, _("submit plans"))
-        self._gov_lock()
-        self._gov_require_state(("draft",), _("submit"))
-        self._gov_workflow_write({"state": "submitted"}, _("Submitted for approval."))
+        self._gov_step("submit", _("submit a plan"), message=_("Submitted for approval."))
         return True
 
     @api.multi
     def action_approve(self):
-        self._gov_require_group("leader", _("approve a plan"))
-        self._gov_lock()
-        self._gov_require_state(("submitted",), _("approve"))
-        self._gov_workflow_write(
-            {"state": "approved", "approved_by_id": self.env.uid}, _("Approved.")
+        self._gov_step(
+            "approve",
+            _("approve a plan"),
+            {"approved_by_id": self.env.uid},
+            message=_("Approved."),
         )
         return True
 
@@ -392,15 +380,14 @@ class GovPlan(models.Model):
 
     @api.multi
     def action_issue(self):
-        self._gov_require_group("clerk", _("issue a plan"))
-        self._gov_lock()
+        label = _("issue a plan")
         for plan in self:
             if plan.state == "issued":
                 raise UserError(
                     _('The plan "%(name)s" is already issued as %(number)s.')
                     % {"name": plan.title, "number": plan.number_symbol}
                 )
-        self._gov_require_state(("approved",), _("issue"))
+        self._gov_check_step("issue", label)
         for plan in self:
             plan.action_check_issue()
             date = fields.Date.from_string(plan.date or fields.Date.context_today(plan))
@@ -409,66 +396,74 @@ class GovPlan(models.Model):
                 .sudo()
                 ._take_number(plan.agency_id, plan.document_type_id, date.year)
             )
-            plan._gov_workflow_write(
-                {
-                    "state": "issued",
-                    "number": number,
-                    "date": fields.Date.to_string(date),
-                    "issued_by_id": self.env.uid,
-                    "issued_agency_name": plan.agency_id.name,
-                    "issued_supervising_name": plan.agency_id.parent_id.name or "",
-                },
-                _("Issued."),
+            values = plan._issue_snapshot(number)
+            values.update(
+                number=number,
+                date=fields.Date.to_string(date),
+                issued_by_id=self.env.uid,
             )
+            plan._gov_write_step("issue", values)
             plan.message_post(
                 body=_("Issued as %(number)s.") % {"number": plan.number_symbol}
             )
         return True
 
+    def _issue_snapshot(self, number):
+        """What the issued plan prints, kept as issued: later changes of an
+        agency, a document type, an external document, a unit or a signer
+        change no issued plan."""
+        self.ensure_one()
+        agency = self.agency_id
+        symbol = vn_rules.document_symbol(self.document_type_id.code, agency.code)
+        return {
+            "issued_symbol": symbol,
+            "issued_number_symbol": vn_rules.number_and_symbol(
+                number, self.document_type_id.code, agency.code
+            ),
+            "issued_agency_name": agency.name,
+            "issued_supervising_name": agency.parent_id.name or "",
+            "issued_basis_text": self._print_basis_text(),
+            "issued_recipient_lines": "\n".join(self._print_recipient_lines()),
+            "issued_signer_name": self.signer_id.sudo().name or "",
+        }
+
     @api.multi
     def action_done(self):
-        self._gov_require_group("leader", _("close a plan"))
-        self._gov_lock()
-        self._gov_require_state(("issued",), _("close"))
-        self._gov_workflow_write(
-            {"state": "done"}, _("Closed: the plan is carried out.")
+        self._gov_step(
+            "close", _("close a plan"), message=_("Closed: the plan is carried out.")
         )
         return True
 
     @api.multi
     def action_cancel(self, reason=None):
         self._gov_require_group("leader", _("cancel a plan"))
-        if not (reason or "").strip():
-            raise UserError(_("Give the reason for cancelling."))
-        self._gov_lock()
-        self._gov_require_state(("draft", "submitted", "approved"), _("cancel"))
-        self._gov_workflow_write(
-            {"state": "cancel", "state_reason": reason},
-            _("Cancelled: %(reason)s") % {"reason": reason},
+        reason = self._gov_reason(reason, _("Give the reason for cancelling."))
+        self._gov_step(
+            "cancel",
+            _("cancel a plan"),
+            {"state_reason": reason, "approved_by_id": False},
+            message=_("Cancelled: %(reason)s") % {"reason": reason},
         )
         return True
 
     @api.multi
     def action_back_to_draft(self, reason=None):
-        if not (reason or "").strip():
-            raise UserError(_("Give the reason for returning the plan to draft."))
-        self._gov_lock()
-        self._gov_require_state(("submitted", "approved"), _("return to draft"))
-        for plan in self:
-            if plan.state == "approved" or not self.env.user._gov_is("leader"):
-                # the drafting unit may take back what it submitted;
-                # only leadership may reopen what it approved.
-                if plan.state == "approved":
-                    plan._gov_require_group(
-                        "leader", _("return an approved plan to draft")
-                    )
-                else:
-                    plan._gov_require_group("user", _("return a plan to draft"))
-                    plan._gov_require_unit(plan.unit_id, _("return plans to draft"))
-        self._gov_workflow_write(
-            {"state": "draft", "state_reason": reason},
-            _("Returned to draft: %(reason)s") % {"reason": reason},
+        reason = self._gov_reason(
+            reason, _("Give the reason for returning the plan to draft.")
         )
+        values = {"state_reason": reason, "approved_by_id": False}
+        message = _("Returned to draft: %(reason)s") % {"reason": reason}
+        approved = self.filtered(lambda p: p.state == "approved")
+        # the drafting unit may take back what it submitted; only leadership
+        # reopens what it approved (the steps "take_back" and "reopen")
+        if approved:
+            approved._gov_step(
+                "reopen", _("return an approved plan to draft"), values, message
+            )
+        if self - approved:
+            (self - approved)._gov_step(
+                "take_back", _("return a plan to draft"), values, message
+            )
         return True
 
     @api.multi

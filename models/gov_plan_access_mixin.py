@@ -99,13 +99,13 @@ class GovPlanAccessMixin(models.AbstractModel):
             },
         }
 
-    def _gov_workflow_write(self, vals, message=None):
-        """Write a workflow step (allowed past draft) and log it in the chatter."""
-        self._gov_require_email()
-        self.with_context(gov_plan_workflow=True).write(vals)
-        if message:
-            for rec in self:
-                rec.message_post(body=message)
+    @api.model
+    def _gov_reason(self, reason, missing_message):
+        """The reason of a cancel, return or refusal, as text: a step that
+        needs one refuses an empty or malformed one with ``missing_message``."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(missing_message)
+        return reason.strip()
 
     def _gov_require_leader_or_office(self, action_label):
         """Leadership, or staff of the office that compiles reports (Văn phòng)."""

@@ -6,6 +6,7 @@ class GovPlanBasis(models.Model):
     """A legal basis of a plan: a plan in the system or an external document."""
 
     _name = "gov.plan.basis"
+    _inherit = "gov.plan.line.mixin"
     _description = "Legal basis"
     _order = "plan_id, sequence, id"
 

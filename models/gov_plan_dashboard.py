@@ -7,6 +7,8 @@ so the counts come from one GROUP BY whatever the number of duties.
 
 from odoo import api, fields, models, tools
 
+from ..lib import workflow
+
 BUCKETS = [
     ("done_on_time", "Done on time"),
     ("done_late", "Done late"),
@@ -46,19 +48,20 @@ class GovPlanDutyAnalysis(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         # Raw SQL: a view is the only way to group on a status that depends
-        # on today without storing it. No user input reaches this text.
+        # on today without storing it. No user input reaches this text; the
+        # states are those of lib/workflow.py (workflow.duty_bucket).
         self.env.cr.execute(
             """
             CREATE VIEW gov_plan_duty_analysis AS (
                 SELECT d.id, d.id AS duty_id, d.plan_id, p.year, d.unit_id, d.user_id,
                        d.date_deadline, d.date_deadline_original,
                        CASE
-                         WHEN d.state IN ('done_on_time', 'done_late') THEN d.state
+                         WHEN d.state IN %(done)s THEN d.state
                          WHEN d.date_deadline < CURRENT_DATE THEN 'overdue'
                          ELSE 'in_progress'
                        END AS bucket,
                        CASE
-                         WHEN d.state NOT IN ('todo', 'progress')
+                         WHEN d.state NOT IN %(open)s
                               OR d.date_deadline IS NULL
                               OR d.date_deadline >= CURRENT_DATE THEN 'none'
                          WHEN CURRENT_DATE - d.date_deadline >= 120 THEN '120'
@@ -66,7 +69,7 @@ class GovPlanDutyAnalysis(models.Model):
                          WHEN CURRENT_DATE - d.date_deadline >= 30 THEN '30'
                          ELSE '0'
                        END AS age_band,
-                       CASE WHEN d.state IN ('todo', 'progress')
+                       CASE WHEN d.state IN %(open)s
                                  AND d.date_deadline < CURRENT_DATE
                             THEN CURRENT_DATE - d.date_deadline ELSE 0 END AS days_late,
                        COALESCE(x.approved, 0) > 0 AS extended,
@@ -78,8 +81,13 @@ class GovPlanDutyAnalysis(models.Model):
                                FROM gov_plan_duty_extension
                               WHERE state = 'approved' GROUP BY duty_id) x
                          ON x.duty_id = d.id
-                 WHERE d.state != 'cancel' AND p.state IN ('issued', 'done')
-            )"""
+                 WHERE d.state != 'cancel' AND p.state IN %(assigned)s
+            )""",
+            {
+                "done": workflow.DONE_STATES,
+                "open": workflow.OPEN_STATES,
+                "assigned": workflow.ASSIGNED_PLAN_STATES,
+            },
         )
 
     @api.multi

@@ -2,8 +2,9 @@ import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
-from ..lib import vn_rules
+from ..lib import vn_rules, workflow
 
 PERIOD_SELECTION = [
     ("monthly", "Monthly"),
@@ -11,7 +12,7 @@ PERIOD_SELECTION = [
     ("half_yearly", "6-monthly"),
     ("yearly", "Yearly"),
 ]
-OPEN_STATES = ("todo", "progress")
+OPEN_STATES = workflow.OPEN_STATES
 
 
 class GovPlanDuty(models.Model):
@@ -19,9 +20,11 @@ class GovPlanDuty(models.Model):
     # whoever sees the record may comment on it and log its workflow steps
     _mail_post_access = "read"
     _description = "Duty"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gov.plan.access.mixin"]
+    # the workflow mixin first: a step's write goes on to mail.thread
+    _inherit = ["gov.plan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, plan_id, sequence, id"
     _gov_unit_fields = ("unit_id", "coordinating_unit_ids")
+    _gov_workflow = workflow.DUTY
 
     name = fields.Char("Duty", required=True, track_visibility="onchange")
     sequence = fields.Integer(default=10)
@@ -125,28 +128,26 @@ class GovPlanDuty(models.Model):
     def _compute_is_overdue(self):
         today = self._today()
         for duty in self:
-            duty.is_overdue = bool(
-                duty.state in OPEN_STATES
-                and duty.date_deadline
-                and duty.date_deadline < today
+            duty.is_overdue = workflow.is_overdue(
+                duty.state, duty.date_deadline, today, duty.plan_id.state
             )
             duty.color = 1 if duty.is_overdue else 0
 
     def _search_is_overdue(self, operator, value):
-        overdue = [
-            "&",
-            ("state", "in", OPEN_STATES),
-            ("date_deadline", "<", self._today()),
-        ]
+        """The domain of workflow.is_overdue."""
+        if operator not in ("=", "!="):
+            raise UserError(_('The filter "Overdue" is either set or not set.'))
+        overdue = expression.normalize_domain(
+            [
+                ("plan_id.state", "in", workflow.ASSIGNED_PLAN_STATES),
+                ("state", "in", OPEN_STATES),
+                ("date_deadline", "!=", False),
+                ("date_deadline", "<", self._today()),
+            ]
+        )
         if (operator == "=") == bool(value):
             return overdue
-        return [
-            "|",
-            "|",
-            ("state", "not in", OPEN_STATES),
-            ("date_deadline", "=", False),
-            ("date_deadline", ">=", self._today()),
-        ]
+        return ["!"] + overdue
 
     @api.onchange("deadline_type", "period_type", "plan_id")
     def _onchange_period(self):
@@ -201,10 +202,6 @@ class GovPlanDuty(models.Model):
                     _("The content a duty implements must belong to its plan.")
                 )
 
-    def _check_lead_unit(self, vals):
-        if "unit_id" in vals and not vals["unit_id"]:
-            raise ValidationError(_("Every duty needs a lead unit."))
-
     @api.model
     def create(self, vals):
         if not vals.get("unit_id"):
@@ -224,29 +221,29 @@ class GovPlanDuty(models.Model):
         duty._check_plan_editable()
         return duty
 
-    # Fields a unit head may change on a duty of an issued plan (assignment).
-    _gov_assign_fields = {"user_id"}
-    # Fields written by the workflow and by chatter.
-    _gov_free_fields = {
-        "message_follower_ids",
-        "activity_ids",
-        "message_ids",
-        "message_main_attachment_id",
-    }
-
     @api.multi
     def write(self, vals):
-        self._check_lead_unit(vals)
-        changed = set(vals) - self._gov_free_fields
-        if changed and not self.env.context.get("gov_plan_workflow"):
-            if changed <= self._gov_assign_fields:
-                for duty in self:
-                    if duty.plan_id.state != "draft":
-                        duty._gov_require_group("unit_head", _("assign a duty"))
-                        duty._gov_require_unit(duty.unit_id, _("assign duties"))
-            else:
-                self._check_plan_editable()
+        if "unit_id" in vals and not vals["unit_id"]:
+            raise ValidationError(_("Every duty needs a lead unit."))
         return super().write(vals)
+
+    def _gov_check_frozen(self, vals):
+        """Once the plan is issued, a unit head assigns the duties of the
+        unit to a person; nothing else of a duty changes but by a step."""
+        fields = self._gov_workflow.frozen_fields(vals)
+        if fields and set(fields) <= workflow.DUTY_ASSIGN_FIELDS:
+            for duty in self:
+                if duty.plan_id.state != "draft":
+                    duty._gov_require_group("unit_head", _("assign a duty"))
+                    duty._gov_require_unit(duty.unit_id, _("assign duties"))
+            return
+        super()._gov_check_frozen(vals)
+
+    def _gov_frozen_message(self):
+        return _(
+            'The duties of the plan "%(plan)s" can only be changed while '
+            "it is a draft."
+        ) % {"plan": self.plan_id.title}
 
     @api.multi
     def unlink(self):
@@ -267,22 +264,15 @@ class GovPlanDuty(models.Model):
         return super().unlink()
 
     def _check_plan_editable(self):
+        if self._gov_unchecked():
+            return
         for duty in self:
-            if duty.plan_id.state != "draft" and not self.env.user._gov_is("leader"):
-                raise UserError(
-                    _(
-                        'The duties of the plan "%(plan)s" can only be changed while '
-                        "it is a draft."
-                    )
-                    % {"plan": duty.plan_id.title}
-                )
+            if duty.plan_id.sudo().state != "draft":
+                raise UserError(duty._gov_frozen_message())
 
     @api.multi
     def action_cancel(self):
-        self._gov_require_group("leader", _("cancel a duty"))
-        self._gov_lock()
-        self._gov_require_state(OPEN_STATES, _("cancel"))
-        self._gov_workflow_write({"state": "cancel"})
+        self._gov_step("cancel", _("cancel a duty"), message=_("Duty cancelled."))
         return True
 
     @api.multi
@@ -300,32 +290,28 @@ class GovPlanDuty(models.Model):
         }
 
     def _apply_report_line(self, line, report_date):
-        """Progress of an approved report line. Called as superuser by the
-        report's approval, which has checked the approver's role and unit."""
+        """Progress of an approved report line: part of the approval of the
+        report, whose step has checked the approver's role and unit."""
         self.ensure_one()
         vals = {
             "progress": line.progress,
             "last_result": line.result,
             "last_report_date": report_date,
         }
-        if line.status == "done":
-            done_on = line.date_done or report_date
-            deadline = self._deadline_for_judgement()
-            vals.update(
-                state=(
-                    "done_on_time"
-                    if not deadline or done_on <= deadline
-                    else "done_late"
-                ),
-                progress=100,
-                date_done=done_on,
-            )
-        elif line.status == "progress" or line.progress:
-            vals["state"] = "progress"
-        if self.state in ("done_on_time", "done_late", "cancel"):
-            vals.pop("state", None)
-            vals.pop("date_done", None)
-        self.with_context(gov_plan_workflow=True).write(vals)
+        done_on = line.date_done or report_date
+        state = workflow.duty_report_state(
+            self.state,
+            line.status,
+            line.progress,
+            done_on,
+            self._deadline_for_judgement(),
+        )
+        if self.state not in OPEN_STATES:
+            self._gov_write_step("report_closed", vals)
+            return
+        if state in workflow.DONE_STATES:
+            vals.update(progress=100, date_done=done_on)
+        self._gov_write_step("report", vals, to_state=state or self.state)
 
     @api.model
     def _gov_period_label(self, period_type, day):

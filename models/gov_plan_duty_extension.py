@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib import workflow
+
 
 class GovPlanDutyExtension(models.Model):
     """A unit asks for a new deadline; leadership decides. The original
@@ -8,7 +10,9 @@ class GovPlanDutyExtension(models.Model):
 
     _name = "gov.plan.duty.extension"
     _description = "Deadline extension"
-    _inherit = ["mail.thread", "gov.plan.access.mixin"]
+    # the workflow mixin first: a step's write goes on to mail.thread
+    _inherit = ["gov.plan.workflow.mixin", "mail.thread"]
+    _gov_workflow = workflow.EXTENSION
     _mail_post_access = "read"
     _order = "create_date desc, id desc"
     _gov_unit_fields = ("unit_id",)
@@ -36,36 +40,49 @@ class GovPlanDutyExtension(models.Model):
     )
     refuse_reason = fields.Text(readonly=True, copy=False)
 
-    @api.model
-    def create(self, vals):
-        duty = self.env["gov.plan.duty"].browse(vals.get("duty_id"))
-        self._gov_require_group("user", _("ask for a deadline extension"))
+    def _gov_complete_create_values(self, vals):
+        """An extension is only ever created as the request of a unit for an
+        open, assigned duty of its own: the unit and the deadline when asked
+        are the duty's, whatever the client sent."""
+        label = _("ask for a deadline extension")
+        self._gov_require_group("user", label)
+        duty_id = vals.get("duty_id")
+        duty = (
+            self.env["gov.plan.duty"].sudo().browse(duty_id).exists()
+            if isinstance(duty_id, int)
+            else None
+        )
+        if not duty:
+            raise ValidationError(_("Choose the duty that needs a new deadline."))
         self._gov_require_unit(duty.unit_id, _("ask for extensions of duties"))
-        if duty.state not in ("todo", "progress"):
-            raise UserError(_("Only an open duty can get a new deadline."))
+        if (
+            duty.state not in workflow.OPEN_STATES
+            or duty.plan_id.state not in workflow.ASSIGNED_PLAN_STATES
+        ):
+            raise UserError(_("Only an open duty of an issued plan can get a new deadline."))
         if not vals.get("date_new") or (
             duty.date_deadline and vals["date_new"] <= duty.date_deadline
         ):
             raise ValidationError(
                 _("The new deadline must come after the current one.")
             )
-        vals["date_current"] = duty.date_deadline
-        vals["unit_id"] = duty.unit_id.id
-        return super().create(vals)
+        vals.update(date_current=duty.date_deadline, unit_id=duty.unit_id.id)
+        return vals
 
     @api.multi
     def action_approve(self):
-        self._gov_require_group("leader", _("approve a deadline extension"))
-        self._gov_lock()
-        self._gov_require_state(("requested",), _("approve"))
+        label = _("approve a deadline extension")
+        self._gov_check_step("approve", label)
         for ext in self:
-            duty = ext.duty_id.sudo()
-            duty.with_context(gov_plan_workflow=True).write(
+            duty = ext.duty_id
+            duty._gov_check_step("extend", label)
+            duty._gov_write_step(
+                "extend",
                 {
                     "date_deadline_original": duty.date_deadline_original
                     or duty.date_deadline,
                     "date_deadline": ext.date_new,
-                }
+                },
             )
             duty.message_post(
                 body=_("Deadline extended to %(date)s: %(reason)s")
@@ -74,19 +91,15 @@ class GovPlanDutyExtension(models.Model):
                     "reason": ext.reason,
                 }
             )
-        self._gov_workflow_write({"state": "approved", "decided_by_id": self.env.uid})
+        self._gov_write_step("approve", {"decided_by_id": self.env.uid})
         return True
 
     @api.multi
     def action_refuse(self, reason=None):
-        self._gov_require_group("leader", _("refuse a deadline extension"))
-        self._gov_lock()
-        self._gov_require_state(("requested",), _("refuse"))
-        self._gov_workflow_write(
-            {
-                "state": "refused",
-                "decided_by_id": self.env.uid,
-                "refuse_reason": reason or False,
-            }
+        reason = self._gov_reason(reason, _("Give the reason for refusing."))
+        self._gov_step(
+            "refuse",
+            _("refuse a deadline extension"),
+            {"decided_by_id": self.env.uid, "refuse_reason": reason},
         )
         return True

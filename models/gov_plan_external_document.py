@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..lib.vn_rules import vn_date
 
@@ -31,6 +32,40 @@ class GovPlanExternalDocument(models.Model):
     reference = fields.Char(
         compute="_compute_reference", help="How a document cites it."
     )
+
+    @api.multi
+    def write(self, vals):
+        self._check_may_change()
+        return super().write(vals)
+
+    def _check_may_change(self):
+        """The records clerk keeps the external documents; staff correct only
+        those they entered themselves, until a plan that cites one leaves the
+        draft state. (Issued plans keep their citations as issued.)"""
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID or user._gov_is("clerk"):
+            return
+        cited = (
+            self.env["gov.plan.basis"]
+            .sudo()
+            .search(
+                [
+                    ("external_document_id", "in", self.ids),
+                    ("plan_id.state", "!=", "draft"),
+                ]
+            )
+            .mapped("external_document_id")
+        )
+        for doc in self:
+            if doc.create_uid != user or doc in cited:
+                raise AccessError(
+                    _(
+                        'Only the records clerk may change the external document '
+                        '"%(name)s": it was entered by someone else, or a plan that '
+                        "is no longer a draft cites it."
+                    )
+                    % {"name": doc.name}
+                )
 
     @api.depends("name", "date", "issuer_id", "document_type_id")
     def _compute_reference(self):

@@ -5,6 +5,7 @@ class GovPlanItem(models.Model):
     """A numbered text item of a plan: a purpose, a requirement or a content."""
 
     _name = "gov.plan.item"
+    _inherit = "gov.plan.line.mixin"
     _description = "Plan item"
     _order = "plan_id, kind, sequence, id"
 

@@ -9,7 +9,7 @@ import datetime
 
 from odoo import _, fields, models
 
-from ..lib import vn_rules
+from ..lib import vn_rules, workflow
 
 
 def _lower_first(text):
@@ -53,6 +53,13 @@ class GovPlanPrint(models.Model):
         }
 
     def _print_basis(self):
+        """The legal basis as printed: as issued, or as it reads today."""
+        self.ensure_one()
+        if self.issued_number_symbol:
+            return self.issued_basis_text or ""
+        return self._print_basis_text()
+
+    def _print_basis_text(self):
         """The opening sentence: "Thực hiện <document> về <summary>, <intro>"."""
         self.ensure_one()
         lines = [
@@ -104,14 +111,25 @@ class GovPlanPrint(models.Model):
 
     def _print_recipients(self):
         self.ensure_one()
+        if self.issued_number_symbol:
+            return (self.issued_recipient_lines or "").split("\n")
+        return self._print_recipient_lines()
+
+    def _print_recipient_lines(self):
+        self.ensure_one()
         return vn_rules.recipient_lines(
             [r._label() for r in self.recipient_ids], self.archive_note
         )
 
     def _print_signature(self):
         self.ensure_one()
+        name = (
+            self.issued_signer_name
+            if self.issued_number_symbol
+            else self.signer_id.sudo().name
+        )
         return _signature(
-            self.authority, self.authority_title, self.signer_title, self.signer_id.name
+            self.authority, self.authority_title, self.signer_title, name
         )
 
     def _print_register_years(self, rows):
@@ -130,8 +148,11 @@ class GovPlanPrint(models.Model):
                     "date": _date(plan.date).strftime("%d/%m/%Y") if plan.date else "",
                     "title": "%s %s"
                     % (plan.document_type_id.name, _lower_first(plan.title)),
-                    "signer": plan.signer_id.name or "",
-                    "recipients": "; ".join(r._label() for r in plan.recipient_ids),
+                    "signer": plan.issued_signer_name or plan.signer_id.name or "",
+                    "recipients": "; ".join(
+                        line[2:].rstrip(";.")
+                        for line in plan._print_recipients()[:-1]
+                    ),
                     "archive": "Lưu: %s" % (plan.archive_note or "VT")
                     + (", %s" % plan.unit_id.name if plan.unit_id else ""),
                     "copies": len(plan.recipient_ids) + 1,
@@ -236,7 +257,7 @@ class GovPlanReportPrint(models.Model):
                 if done
                 else line.duty_id.date_deadline
             )
-            bucket = vn_rules.duty_bucket(
+            bucket = workflow.duty_bucket(
                 done, _date(line.date_done), _date(deadline), as_of
             )
             rows.append(

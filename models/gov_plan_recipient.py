@@ -6,6 +6,7 @@ from ..lib import vn_rules
 
 class GovPlanRecipient(models.Model):
     _name = "gov.plan.recipient"
+    _inherit = "gov.plan.line.mixin"
     _description = "Recipient"
     _order = "plan_id, sequence, id"
 

@@ -1,7 +1,4 @@
-import psycopg2
-
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 
 class GovPlanRegister(models.Model):
@@ -45,38 +42,33 @@ class GovPlanRegister(models.Model):
     def _take_number(self, agency, doc_type, year):
         """Give the next number of the register and keep it.
 
-        Runs as superuser from an issuing action that has checked the right.
-        The row is locked until the transaction ends, so two documents issued
-        at the same moment cannot get the same number.
+        Runs as superuser from an issuing step that has checked the right.
+        Raw SQL, in two statements that wait for each other instead of
+        failing: the counter row is created if missing (ON CONFLICT: the
+        first two plans of a year may be issued at the same moment), then
+        incremented in place, which locks it until the transaction ends. A
+        concurrent issue then waits, or under Odoo's repeatable-read
+        transactions gets a serialization failure that Odoo retries
+        itself: both plans are issued, with consecutive numbers.
         """
-        type_id = doc_type.id if agency.numbering_per_type else False
-        counter = self.search(
-            [
-                ("agency_id", "=", agency.id),
-                ("year", "=", year),
-                ("document_type_id", "=", type_id),
-            ]
+        type_id = doc_type.id if agency.numbering_per_type else None
+        cr = self.env.cr
+        cr.execute(
+            "INSERT INTO gov_plan_register (agency_id, year, document_type_id, "
+            "last_number, create_uid, create_date, write_uid, write_date) "
+            "VALUES (%s, %s, %s, 0, %s, now() at time zone 'UTC', %s, "
+            "now() at time zone 'UTC') "
+            "ON CONFLICT (agency_id, year, COALESCE(document_type_id, 0)) DO NOTHING",
+            (agency.id, year, type_id, self.env.uid, self.env.uid),
         )
-        if not counter:
-            counter = self.create(
-                {"agency_id": agency.id, "year": year, "document_type_id": type_id}
-            )
-        # Raw SQL: the ORM has no row lock. NOWAIT turns a concurrent issue
-        # into a clear message instead of a wait.
-        try:
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "SELECT last_number FROM gov_plan_register WHERE id = %s "
-                    "FOR UPDATE NOWAIT",
-                    (counter.id,),
-                )
-                number = (self.env.cr.fetchone()[0] or 0) + 1
-        except psycopg2.OperationalError:
-            raise UserError(
-                _(
-                    "Another document of this register is being issued "
-                    "right now. Please try again in a moment."
-                )
-            )
-        counter.last_number = number
+        cr.execute(
+            "UPDATE gov_plan_register SET last_number = COALESCE(last_number, 0) + 1, "
+            "write_uid = %s, write_date = now() at time zone 'UTC' "
+            "WHERE agency_id = %s AND year = %s "
+            "AND COALESCE(document_type_id, 0) = COALESCE(%s, 0) "
+            "RETURNING id, last_number",
+            (self.env.uid, agency.id, year, type_id),
+        )
+        counter_id, number = cr.fetchone()
+        self.invalidate_cache(["last_number"], [counter_id])
         return number

@@ -3,7 +3,7 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import vn_rules
+from ..lib import vn_rules, workflow
 from .gov_plan_duty import PERIOD_SELECTION
 
 LINE_STATUS = [
@@ -11,7 +11,7 @@ LINE_STATUS = [
     ("progress", "In progress"),
     ("done", "Done"),
 ]
-EDITABLE_STATES = ("draft", "returned")
+EDITABLE_STATES = workflow.REPORT.editable_states
 
 
 class GovPlanReport(models.Model):
@@ -19,9 +19,11 @@ class GovPlanReport(models.Model):
     # whoever sees the record may comment on it and log its workflow steps
     _mail_post_access = "read"
     _description = "Progress report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gov.plan.access.mixin"]
+    # the workflow mixin first: a step's write goes on to mail.thread
+    _inherit = ["gov.plan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_to desc, id desc"
     _gov_reason_action = "action_return"
+    _gov_workflow = workflow.REPORT
 
     name = fields.Char(compute="_compute_name", store=True)
     report_type = fields.Selection(
@@ -157,51 +159,16 @@ class GovPlanReport(models.Model):
                     % {"start": rep.date_from, "end": rep.date_to}
                 )
 
-    @api.constrains("line_ids", "unit_id", "report_type")
-    def _check_lines(self):
-        # a check, not an access: read as superuser so that a refusal by the
-        # record rules comes from the rules themselves, as an AccessError.
-        for rep in self.sudo():
-            if rep.report_type == "unit":
-                wrong = rep.line_ids.mapped("duty_id").filtered(
-                    lambda d: d.unit_id != rep.unit_id or d.plan_id != rep.plan_id
-                )
-                if wrong:
-                    raise ValidationError(
-                        _(
-                            "A unit reports only on its own duties of the plan: "
-                            "%(duties)s."
-                        )
-                        % {"duties": ", ".join(wrong.mapped("name"))}
-                    )
-
-    _gov_free_fields = {
-        "message_follower_ids",
-        "activity_ids",
-        "message_ids",
-        "message_main_attachment_id",
-    }
-
-    @api.multi
-    def write(self, vals):
-        if set(vals) - self._gov_free_fields and not self.env.context.get(
-            "gov_plan_workflow"
-        ):
-            for rep in self:
-                if rep.state not in EDITABLE_STATES:
-                    raise UserError(
-                        _(
-                            'The report "%(name)s" is %(state)s and can no longer '
-                            "be changed; ask for it to be returned first."
-                        )
-                        % {
-                            "name": rep.name,
-                            "state": dict(
-                                self._fields["state"]._description_selection(self.env)
-                            )[rep.state],
-                        }
-                    )
-        return super().write(vals)
+    def _gov_frozen_message(self):
+        return _(
+            'The report "%(name)s" is %(state)s and can no longer be changed; ask '
+            "for it to be returned first."
+        ) % {
+            "name": self.name,
+            "state": dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ],
+        }
 
     @api.multi
     def unlink(self):
@@ -209,16 +176,6 @@ class GovPlanReport(models.Model):
             if rep.state != "draft":
                 raise UserError(_("Only draft reports can be deleted."))
         return super().unlink()
-
-    def _check_line_editable(self):
-        if self.env.context.get("gov_plan_workflow"):
-            return
-        for rep in self:
-            if rep.state not in EDITABLE_STATES:
-                raise UserError(
-                    _('The report "%(name)s" can no longer be changed.')
-                    % {"name": rep.name}
-                )
 
     # ----------------------------------------------------------------- content
     def _fill_lines(self):
@@ -245,13 +202,7 @@ class GovPlanReport(models.Model):
                     {
                         "duty_id": d.id,
                         "progress": d.progress,
-                        "status": (
-                            "done"
-                            if d.state.startswith("done")
-                            else (
-                                "progress" if d.state == "progress" else "not_started"
-                            )
-                        ),
+                        "status": workflow.line_status(d.state),
                     },
                 )
                 for d in duties
@@ -286,11 +237,8 @@ class GovPlanReport(models.Model):
     # ---------------------------------------------------------------- workflow
     @api.multi
     def action_submit(self):
-        self._gov_require_group("user", _("submit a report"))
-        for rep in self:
-            rep._gov_require_unit(rep.unit_id, _("submit reports"))
-        self._gov_lock()
-        self._gov_require_state(EDITABLE_STATES, _("submit"))
+        label = _("submit a report")
+        self._gov_check_step("submit", label)
         for rep in self:
             if not rep.line_ids and rep.report_type == "unit":
                 raise UserError(
@@ -299,73 +247,62 @@ class GovPlanReport(models.Model):
                         "first."
                     )
                 )
-        self._gov_workflow_write(
-            {
-                "state": "submitted",
-                "submitted_by_id": self.env.uid,
-                "return_reason": False,
-            },
-            _("Submitted."),
+        self._gov_write_step(
+            "submit", {"submitted_by_id": self.env.uid, "return_reason": False}
         )
+        for rep in self:
+            rep.message_post(body=_("Submitted."))
         return True
 
     @api.multi
     def action_accept(self):
-        self._gov_require_group("unit_head", _("accept a report"))
-        for rep in self:
-            rep._gov_require_unit(rep.unit_id, _("accept reports"))
-        self._gov_lock()
-        self._gov_require_state(("submitted",), _("accept"))
         for rep in self:
             if rep.report_type != "unit":
                 raise UserError(_("A consolidated report goes straight to leadership."))
-        self._gov_workflow_write(
-            {"state": "accepted", "accepted_by_id": self.env.uid},
-            _("Accepted by the unit head."),
+        self._gov_step(
+            "accept",
+            _("accept a report"),
+            {"accepted_by_id": self.env.uid},
+            message=_("Accepted by the unit head."),
         )
         return True
 
     @api.multi
     def action_approve(self):
-        self._gov_require_group("leader", _("approve a report"))
-        self._gov_lock()
-        for rep in self:
-            rep._gov_require_state(
-                ("accepted",) if rep.report_type == "unit" else ("submitted",),
-                _("approve"),
+        label = _("approve a report")
+        values = {
+            "approved_by_id": self.env.uid,
+            "date_approved": fields.Date.context_today(self),
+        }
+        units = self.filtered(lambda r: r.report_type == "unit")
+        if units:
+            units._gov_step("approve_unit", label, values, message=_("Approved."))
+        if self - units:
+            (self - units)._gov_step(
+                "approve_consolidated", label, values, message=_("Approved.")
             )
-        today = fields.Date.context_today(self)
-        self._gov_workflow_write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.uid,
-                "date_approved": today,
-            },
-            _("Approved."),
-        )
-        for rep in self.filtered(lambda r: r.report_type == "unit"):
+        for rep in units:
             for line in rep.line_ids:
-                # the approver may not have write access to every duty under
-                # the record rules; the right was checked above.
-                line.duty_id.sudo()._apply_report_line(line, rep.date_to)
+                # part of the approval step, as the approver
+                line.duty_id._apply_report_line(line, rep.date_to)
         return True
 
     @api.multi
     def action_return(self, reason=None):
-        if not (reason or "").strip():
-            raise UserError(_("Give the reason for returning the report."))
-        self._gov_lock()
-        for rep in self:
-            if rep.state == "submitted" and rep.report_type == "unit":
-                rep._gov_require_group("unit_head", _("return a report"))
-                rep._gov_require_unit(rep.unit_id, _("return reports"))
-            else:
-                rep._gov_require_group("leader", _("return a report"))
-                rep._gov_require_state(("accepted", "submitted"), _("return"))
-        self._gov_workflow_write(
-            {"state": "returned", "return_reason": reason},
-            _("Returned: %(reason)s") % {"reason": reason},
+        reason = self._gov_reason(reason, _("Give the reason for returning the report."))
+        values = {"return_reason": reason, "accepted_by_id": False}
+        message = _("Returned: %(reason)s") % {"reason": reason}
+        by_head = self.filtered(
+            lambda r: r.state == "submitted"
+            and r.report_type == "unit"
+            and not self.env.user._gov_is("leader")
         )
+        if by_head:
+            by_head._gov_step("return_by_head", _("return a report"), values, message)
+        if self - by_head:
+            (self - by_head)._gov_step(
+                "return_by_leader", _("return a report"), values, message
+            )
         return True
 
     # ------------------------------------------------------------ consolidation
@@ -373,21 +310,42 @@ class GovPlanReport(models.Model):
     def create_consolidated(self, plan, date_from, date_to, agency=None, request=None):
         """Gather the approved unit reports of a plan for a period into one draft.
 
-        The office (the unit that compiles reports) or leadership may do it.
+        The office (the unit that compiles reports) or leadership may do it,
+        once per round or period: the draft is created as that user.
         """
+        label = _("compile a consolidated report")
+        self._gov_check_step("compile", label)
         user = self.env.user
         office = self.env["hr.department"].search(
             [("gov_is_office", "=", True)], limit=1
         )
-        if not user._gov_is("leader"):
-            self._gov_require_group("user", _("compile a consolidated report"))
-            if not office or office not in user.gov_unit_ids:
-                raise UserError(
-                    _(
-                        "Only the office that compiles reports, or leadership, may "
-                        "compile a consolidated report."
-                    )
+        existing_domain = [
+            ("plan_id", "=", plan.id),
+            ("report_type", "=", "consolidated"),
+        ]
+        if request:
+            existing_domain.append(("request_id", "=", request.id))
+        else:
+            existing_domain += [
+                ("request_id", "=", False),
+                ("date_from", "=", date_from),
+                ("date_to", "=", date_to),
+            ]
+        existing = self.sudo().search(existing_domain, limit=1)
+        if existing:
+            raise UserError(
+                _(
+                    'This period is already compiled: "%(name)s" (%(state)s). Open '
+                    "that consolidated report; to compile again, delete it while "
+                    "it is a draft."
                 )
+                % {
+                    "name": existing.name,
+                    "state": dict(
+                        existing._fields["state"]._description_selection(self.env)
+                    )[existing.state],
+                }
+            )
         domain = [
             ("plan_id", "=", plan.id),
             ("report_type", "=", "unit"),
@@ -435,7 +393,6 @@ class GovPlanReport(models.Model):
             "agency_id": (
                 agency or request and request.agency_id or self.env["gov.plan.agency"]
             ).id,
-            "line_ids": lines,
             "source_report_ids": [(6, 0, sources.ids)],
             "difficulties": "\n".join(
                 "%s: %s" % (s.unit_id.name, s.difficulties)
@@ -448,4 +405,9 @@ class GovPlanReport(models.Model):
             )
             or False,
         }
-        return self.sudo().create(values).sudo(user)
+        # created by the user who compiles (create_uid, chatter), through
+        # the step: no other way sets report_type or source_report_ids
+        report = self._gov_create_step("compile", label, values)
+        # the lines after the report: each checks its source on itself
+        report.write({"line_ids": lines})
+        return report

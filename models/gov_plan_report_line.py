@@ -6,7 +6,9 @@ from .gov_plan_report import LINE_STATUS
 
 class GovPlanReportLine(models.Model):
     _name = "gov.plan.report.line"
+    _inherit = "gov.plan.line.mixin"
     _description = "Report line"
+    _gov_parent_field = "report_id"
     _order = "report_id, duty_id"
 
     report_id = fields.Many2one(
@@ -46,23 +48,37 @@ class GovPlanReportLine(models.Model):
                     % {"duty": line.duty_id.name}
                 )
 
+    @api.constrains("report_id", "duty_id", "source_report_id")
+    def _check_duty(self):
+        """A unit reports on its own duties of the plan; a consolidated report
+        gathers the lines of the unit reports it compiled, nothing else.
+
+        Checked on the line itself, whichever way it was created: the
+        record rules of the author decide nothing here, hence sudo()."""
+        for line in self.sudo():
+            report, duty, source = line.report_id, line.duty_id, line.source_report_id
+            if report.report_type == "unit":
+                wrong = (
+                    duty.plan_id != report.plan_id
+                    or duty.unit_id != report.unit_id
+                    or source
+                )
+            else:
+                wrong = (
+                    duty.plan_id != report.plan_id
+                    or source not in report.source_report_ids
+                    or duty not in source.line_ids.mapped("duty_id")
+                )
+            if wrong:
+                raise ValidationError(
+                    _(
+                        "A report line is about a duty of the report's own plan "
+                        "and unit (a consolidated report: of the unit reports it "
+                        "gathers). Choose one of those duties."
+                    )
+                )
+
     @api.onchange("status")
     def _onchange_status(self):
         if self.status == "done":
             self.progress = 100
-
-    @api.model
-    def create(self, vals):
-        line = super().create(vals)
-        line.report_id._check_line_editable()
-        return line
-
-    @api.multi
-    def write(self, vals):
-        self.mapped("report_id")._check_line_editable()
-        return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        self.mapped("report_id")._check_line_editable()
-        return super().unlink()

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib import workflow
+
 
 class GovPlanReportRequest(models.Model):
     """A request for reports (đợt báo cáo) with its own cut-off and deadline.
@@ -13,8 +15,10 @@ class GovPlanReportRequest(models.Model):
     # whoever sees the record may comment on it and log its workflow steps
     _mail_post_access = "read"
     _description = "Report request"
-    _inherit = ["mail.thread", "gov.plan.access.mixin"]
+    # the workflow mixin first: a step's write goes on to mail.thread
+    _inherit = ["gov.plan.workflow.mixin", "mail.thread"]
     _order = "date_deadline desc, id desc"
+    _gov_workflow = workflow.ROUND
     _gov_unit_fields = ("plan_id.unit_id", "plan_id.concerned_unit_ids")
 
     name = fields.Char(required=True)
@@ -41,6 +45,19 @@ class GovPlanReportRequest(models.Model):
         track_visibility="onchange",
     )
 
+    def _gov_complete_create_values(self, vals):
+        """Leadership, or the office that runs the rounds, asks for reports."""
+        self._gov_require_leader_or_office(_("ask for reports"))
+        plan = self.env["gov.plan"].browse(vals.get("plan_id")).exists()
+        if plan.state not in workflow.ASSIGNED_PLAN_STATES:
+            raise UserError(_("Report rounds are opened for issued plans only."))
+        return vals
+
+    def _gov_check_frozen(self, vals):
+        if self._gov_workflow.frozen_fields(vals):
+            self._gov_require_leader_or_office(_("change a report request"))
+        super()._gov_check_frozen(vals)
+
     @api.constrains("date_from", "date_to", "date_deadline")
     def _check_dates(self):
         for req in self:
@@ -57,31 +74,55 @@ class GovPlanReportRequest(models.Model):
     @api.multi
     def action_open(self):
         """Create the draft report of every unit that leads a duty of the plan."""
-        self._gov_require_leader_or_office(_("open a report request"))
-        # the office may open a round: the drafts of every unit are created
-        # as superuser after this check, the units fill them under their rights
-        return self.sudo()._gov_open()
-
-    def _gov_open(self):
-        self._gov_lock()
-        self._gov_require_state(("draft",), _("open"))
+        label = _("open a report request")
+        self._gov_check_step("open", label)
+        for req in self:
+            req._gov_check_no_twin()
         Report = self.env["gov.plan.report"]
         for req in self:
-            units = req.plan_id.duty_ids.filtered(lambda d: d.state != "cancel").mapped(
-                "unit_id"
-            )
+            units = req.plan_id.sudo().duty_ids.filtered(
+                lambda d: d.state != "cancel"
+            ).mapped("unit_id")
             if not units:
                 raise UserError(_("The plan has no duty: there is no unit to ask."))
-            existing = req.report_ids.mapped("unit_id")
+            existing = req.sudo().report_ids.mapped("unit_id")
             reports = Report.sudo().browse()
             for unit in units - existing:
-                # as superuser: leadership creates the drafts of every unit,
-                # the units then fill them in under their own rights.
+                # as superuser: the office or leadership opens the round for
+                # every unit (the step was checked above); each unit then
+                # fills its own draft under its own rights
                 reports |= Report.sudo().create(req._report_values(unit))
             # all at once: the duties are read once for all the units
             reports._fill_lines()
-            req._gov_workflow_write({"state": "open"})
+            req._gov_write_step("open")
+            req.message_post(
+                body=_("Round opened: %(count)s unit reports to fill in.")
+                % {"count": len(reports)}
+            )
         return True
+
+    def _gov_check_no_twin(self):
+        """One round per plan and cut-off: a second one would ask every
+        unit twice."""
+        self.ensure_one()
+        twin = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("plan_id", "=", self.plan_id.id),
+                ("date_from", "=", self.date_from),
+                ("date_to", "=", self.date_to),
+                ("state", "!=", "draft"),
+            ],
+            limit=1,
+        )
+        if twin:
+            raise UserError(
+                _(
+                    'A round for this plan and cut-off is already open: "%(name)s". '
+                    "Use that round."
+                )
+                % {"name": twin.name}
+            )
 
     def _report_values(self, unit):
         return {
@@ -97,9 +138,7 @@ class GovPlanReportRequest(models.Model):
 
     @api.multi
     def action_close(self):
-        self._gov_require_group("leader", _("close a report request"))
-        self._gov_require_state(("open",), _("close"))
-        self._gov_workflow_write({"state": "closed"})
+        self._gov_step("close", _("close a report request"), message=_("Round closed."))
         return True
 
     @api.multi

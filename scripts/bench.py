@@ -345,7 +345,7 @@ class Generator:
             numbers[day.year] = numbers.get(day.year, 0) + 1
             last_of_year = numbers[day.year] == spec["plans_per_year"]
             done = day.year < AS_OF.year and not last_of_year
-            plan.with_context(gov_plan_workflow=True).write(
+            plan.write(
                 {
                     "state": "done" if done else "issued",
                     "number": numbers[day.year],
@@ -610,7 +610,7 @@ class Generator:
         report = leader_env["gov.plan.report"].create_consolidated(
             plan.with_env(leader_env), str(date_from), str(date_to), agency=self.culture
         )
-        report.with_context(gov_plan_workflow=True).write(
+        report.write(
             {
                 "state": "approved",
                 "submitted_by_id": self.leader.id,

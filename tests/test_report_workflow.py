@@ -274,7 +274,7 @@ class TestConsolidation(GovPlanCase):
         consolidated.sudo(self.leader).unlink()
         self._approve(report_b, self.head_b)
         # staff of another unit than the office may not compile
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.env["gov.plan.report"].sudo(self.staff_b).create_consolidated(
                 plan, request.date_from, request.date_to, request=request
             )

@@ -177,26 +177,6 @@ class TestDocumentChecks(unittest.TestCase):
 
 class TestPrintRules(unittest.TestCase):
 
-    def test_buckets(self):
-        deadline = D(2024, 6, 30)
-        self.assertEqual(
-            vn_rules.duty_bucket(True, D(2024, 6, 30), deadline, D(2024, 7, 5)),
-            "done_on_time",
-        )
-        self.assertEqual(
-            vn_rules.duty_bucket(True, D(2024, 7, 1), deadline, D(2024, 7, 5)),
-            "done_late",
-        )
-        self.assertEqual(
-            vn_rules.duty_bucket(False, None, deadline, D(2024, 6, 30)), "in_progress"
-        )
-        self.assertEqual(
-            vn_rules.duty_bucket(False, None, deadline, D(2024, 7, 1)), "overdue"
-        )
-        self.assertEqual(
-            vn_rules.duty_bucket(False, None, None, D(2030, 1, 1)), "in_progress"
-        )
-
     def test_recipients_end_with_the_archive(self):
         self.assertEqual(
             vn_rules.recipient_lines(["Sở Văn hóa;", " Ban Giám đốc Sở", ""], "VT"),

@@ -73,11 +73,9 @@ class GovPlanPeriodWizard(models.TransientModel):
         deadline = self.env["gov.plan.holiday"].add_working_days(
             end, self.deadline_days
         )
-        # created as superuser after the check above (the office has no
-        # right to create requests directly)
+        # created and opened by the user, who is named in the chatter
         request = (
             self.env["gov.plan.report.request"]
-            .sudo()
             .create(
                 {
                     "name": "%s - %s"
@@ -94,7 +92,7 @@ class GovPlanPeriodWizard(models.TransientModel):
                 }
             )
         )
-        request._gov_open()
+        request.action_open()
         return {
             "type": "ir.actions.act_window",
             "res_model": "gov.plan.report.request",
