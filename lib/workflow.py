@@ -22,9 +22,7 @@ UNIT_ANY = "any"  # no condition on the unit
 UNIT_OWN = "own"  # the record's unit is one of the user's (leadership: any)
 UNIT_OFFICE = "office"  # leadership, or staff of the office that compiles
 
-Step = namedtuple(
-    "Step", "name from_states to_states role unit fields description"
-)
+Step = namedtuple("Step", "name from_states to_states role unit fields description")
 
 
 def step(name, from_states, to_states, role, unit=UNIT_ANY, fields=(), description=""):
@@ -207,7 +205,14 @@ REPORT = Workflow(
             UNIT_OWN,
             fields=["submitted_by_id", "return_reason"],
         ),
-        step("accept", ["submitted"], "accepted", "unit_head", UNIT_OWN, ["accepted_by_id"]),
+        step(
+            "accept",
+            ["submitted"],
+            "accepted",
+            "unit_head",
+            UNIT_OWN,
+            ["accepted_by_id"],
+        ),
         step(
             "approve_unit",
             ["accepted"],

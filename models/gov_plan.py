@@ -203,7 +203,10 @@ class GovPlan(models.Model):
     ]
 
     @api.depends(
-        "issued_symbol", "issued_number_symbol", "document_type_id.code", "agency_id.code"
+        "issued_symbol",
+        "issued_number_symbol",
+        "document_type_id.code",
+        "agency_id.code",
     )
     def _compute_symbol(self):
         """The symbol of the type and agency of today until the plan is
@@ -312,7 +315,9 @@ class GovPlan(models.Model):
     # ------------------------------------------------------------------ workflow
     @api.multi
     def action_submit(self):
-        self._gov_step("submit", _("submit a plan"), message=_("Submitted for approval."))
+        self._gov_step(
+            "submit", _("submit a plan"), message=_("Submitted for approval.")
+        )
         return True
 
     @api.multi

@@ -59,7 +59,9 @@ class GovPlanDutyExtension(models.Model):
             duty.state not in workflow.OPEN_STATES
             or duty.plan_id.state not in workflow.ASSIGNED_PLAN_STATES
         ):
-            raise UserError(_("Only an open duty of an issued plan can get a new deadline."))
+            raise UserError(
+                _("Only an open duty of an issued plan can get a new deadline.")
+            )
         if not vals.get("date_new") or (
             duty.date_deadline and vals["date_new"] <= duty.date_deadline
         ):

@@ -60,7 +60,7 @@ class GovPlanExternalDocument(models.Model):
             if doc.create_uid != user or doc in cited:
                 raise AccessError(
                     _(
-                        'Only the records clerk may change the external document '
+                        "Only the records clerk may change the external document "
                         '"%(name)s": it was entered by someone else, or a plan that '
                         "is no longer a draft cites it."
                     )

@@ -128,9 +128,7 @@ class GovPlanPrint(models.Model):
             if self.issued_number_symbol
             else self.signer_id.sudo().name
         )
-        return _signature(
-            self.authority, self.authority_title, self.signer_title, name
-        )
+        return _signature(self.authority, self.authority_title, self.signer_title, name)
 
     def _print_register_years(self, rows):
         return _years(rows)
@@ -150,8 +148,7 @@ class GovPlanPrint(models.Model):
                     % (plan.document_type_id.name, _lower_first(plan.title)),
                     "signer": plan.issued_signer_name or plan.signer_id.name or "",
                     "recipients": "; ".join(
-                        line[2:].rstrip(";.")
-                        for line in plan._print_recipients()[:-1]
+                        line[2:].rstrip(";.") for line in plan._print_recipients()[:-1]
                     ),
                     "archive": "Lưu: %s" % (plan.archive_note or "VT")
                     + (", %s" % plan.unit_id.name if plan.unit_id else ""),

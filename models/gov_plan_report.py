@@ -289,7 +289,9 @@ class GovPlanReport(models.Model):
 
     @api.multi
     def action_return(self, reason=None):
-        reason = self._gov_reason(reason, _("Give the reason for returning the report."))
+        reason = self._gov_reason(
+            reason, _("Give the reason for returning the report.")
+        )
         values = {"return_reason": reason, "accepted_by_id": False}
         message = _("Returned: %(reason)s") % {"reason": reason}
         by_head = self.filtered(

@@ -80,9 +80,11 @@ class GovPlanReportRequest(models.Model):
             req._gov_check_no_twin()
         Report = self.env["gov.plan.report"]
         for req in self:
-            units = req.plan_id.sudo().duty_ids.filtered(
-                lambda d: d.state != "cancel"
-            ).mapped("unit_id")
+            units = (
+                req.plan_id.sudo()
+                .duty_ids.filtered(lambda d: d.state != "cancel")
+                .mapped("unit_id")
+            )
             if not units:
                 raise UserError(_("The plan has no duty: there is no unit to ask."))
             existing = req.sudo().report_ids.mapped("unit_id")

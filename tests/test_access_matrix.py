@@ -46,7 +46,7 @@ MATRIX = {
 }
 
 
-class TestAccessMatrix(GovPlanCase):
+class MatrixCase(GovPlanCase):
     """Unit A is the user's unit (for leader/manager: still "own" = A)."""
 
     def _records(self, unit, with_report=True):
@@ -153,6 +153,8 @@ class TestAccessMatrix(GovPlanCase):
             self.env.clear()  # as the rollback of a request
         return True
 
+
+class TestAccessMatrix(MatrixCase):
     def test_matrix(self):
         checked = 0
         for role, models in MATRIX.items():
@@ -259,3 +261,171 @@ class TestAccessMatrix(GovPlanCase):
             .sudo(self.staff_a)
             .search([("id", "=", records["gov.plan.report"].id)])
         )
+
+
+READ_ONLY = {
+    "read": (True, True),
+    "write": (False, False),
+    "create": (False, False),
+    "unlink": (False, False),
+}
+READ_OWN = {
+    "read": (True, False),
+    "write": (False, False),
+    "create": (False, False),
+    "unlink": (False, False),
+}
+LINES = ("gov.plan.item", "gov.plan.recipient", "gov.plan.basis")
+AFTER_DRAFT_MODELS = (
+    "gov.plan",
+    "gov.plan.duty",
+    "gov.plan.report",
+    "gov.plan.report.line",
+) + LINES
+
+# Once a plan is issued and its report submitted, nobody writes anything but
+# by a step: role -> model -> operation -> (own unit allowed, other unit).
+AFTER_DRAFT = {
+    "staff_a": dict.fromkeys(AFTER_DRAFT_MODELS, READ_OWN),
+    "head_a": dict.fromkeys(AFTER_DRAFT_MODELS, READ_OWN),
+    "leader": dict.fromkeys(AFTER_DRAFT_MODELS, READ_ONLY),
+    "manager": dict.fromkeys(AFTER_DRAFT_MODELS, READ_ONLY),
+    # the clerk reads issued plans and their lines; reports are the units'
+    "clerk": dict(
+        dict.fromkeys(("gov.plan", "gov.plan.duty") + LINES, READ_ONLY),
+        **dict.fromkeys(("gov.plan.report", "gov.plan.report.line"), READ_OWN),
+    ),
+    "outsider": dict.fromkeys(AFTER_DRAFT_MODELS, NONE),
+}
+
+
+class TestAccessMatrixAfterDraft(MatrixCase):
+    """The same matrix on an issued plan and a submitted report, with the
+    records clerk and the plan's lines; a refusal is an AccessError or a
+    UserError (frozen content)."""
+
+    def _issued_records(self, unit):
+        doc = self.env["gov.plan.external.document"].create(
+            {
+                "name": "75/KH-UBND",
+                "date": "2024-03-29",
+                "issuer_id": self.province.id,
+                "title": "Thực hiện",
+            }
+        )
+        plan = self.env["gov.plan"].create(
+            {
+                "title": "Kế hoạch của " + unit.name,
+                "agency_id": self.agency.id,
+                "unit_id": unit.id,
+                "date": "2024-04-05",
+                "state": "issued",
+                "basis_ids": [(0, 0, {"external_document_id": doc.id})],
+                "recipient_ids": [(0, 0, {"name": "Ban Giám đốc Sở"})],
+                "content_ids": [(0, 0, {"kind": "content", "name": "Nội dung"})],
+                "duty_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Nhiệm vụ",
+                            "unit_id": unit.id,
+                            "date_deadline": "2024-12-14",
+                        },
+                    )
+                ],
+            }
+        )
+        report = self.env["gov.plan.report"].create(
+            {
+                "plan_id": plan.id,
+                "unit_id": unit.id,
+                "period_type": "quarterly",
+                "date_from": "2024-03-15",
+                "date_to": "2024-06-14",
+                "state": "submitted",
+                "line_ids": [
+                    (0, 0, {"duty_id": plan.duty_ids.id, "status": "progress"})
+                ],
+            }
+        )
+        return {
+            "gov.plan": plan,
+            "gov.plan.duty": plan.duty_ids,
+            "gov.plan.report": report,
+            "gov.plan.report.line": report.line_ids,
+            "gov.plan.item": plan.content_ids,
+            "gov.plan.recipient": plan.recipient_ids,
+            "gov.plan.basis": plan.basis_ids,
+            "doc": doc,
+        }
+
+    def _create_values(self, model, records):
+        plan = records["gov.plan"]
+        if model == "gov.plan.item":
+            return {"plan_id": plan.id, "kind": "content", "name": "Thêm"}
+        if model == "gov.plan.recipient":
+            return {"plan_id": plan.id, "name": "Thêm"}
+        if model == "gov.plan.basis":
+            return {"plan_id": plan.id, "external_document_id": records["doc"].id}
+        return super()._create_values(model, records)
+
+    def _write_values(self, model):
+        return {
+            "gov.plan.item": {"name": "Sửa"},
+            "gov.plan.recipient": {"name": "Sửa"},
+            "gov.plan.basis": {"sequence": 3},
+        }.get(model) or super()._write_values(model)
+
+    def _try(self, user, model, operation, records):
+        try:
+            return super()._try(user, model, operation, records)
+        except UserError:
+            return False
+
+    def test_matrix(self):
+        checked, wrong = 0, []
+        for role, models in AFTER_DRAFT.items():
+            user = getattr(self, role)
+            for model, operations in models.items():
+                for operation, (own_ok, other_ok) in operations.items():
+                    if (
+                        model in ("gov.plan", "gov.plan.report")
+                        and operation == "create"
+                    ):
+                        continue  # a new plan or report is a draft: the first matrix
+                    for unit, expected in (
+                        (self.unit_a, own_ok),
+                        (self.unit_b, other_ok),
+                    ):
+                        records = self._issued_records(unit)
+                        if self._try(user, model, operation, records) != expected:
+                            wrong.append((role, model, operation, unit.name, expected))
+                        checked += 1
+        self.assertEqual(wrong, [])
+        self.assertEqual(checked, 6 * (7 * 4 - 2) * 2)
+
+    def test_clerk_in_the_draft_matrix(self):
+        """The clerk of unit A is staff of unit A on drafts: nothing more."""
+        for model in (
+            "gov.plan",
+            "gov.plan.duty",
+            "gov.plan.report",
+            "gov.plan.report.line",
+        ):
+            for operation in OPERATIONS:
+                for unit, expected in ((self.unit_a, True), (self.unit_b, False)):
+                    records = self._records(
+                        unit,
+                        with_report=not (
+                            operation == "unlink"
+                            and model in ("gov.plan", "gov.plan.duty")
+                        ),
+                    )
+                    with self.subTest(model=model, op=operation, unit=unit.name):
+                        self.assertEqual(
+                            MatrixCase._try(
+                                self, self.clerk, model, operation, records
+                            ),
+                            expected,
+                        )

@@ -21,18 +21,27 @@ from odoo.addons.gov_plan.models.gov_plan_register import GovPlanRegister
 
 # Tables holding what a test made, in the order they can be emptied.
 CLEANUP = (
-    ("mail_message", "(model = 'gov.plan' AND res_id IN %(plans)s) "
-     "OR (model = 'gov.plan.report' AND res_id IN %(reports)s) "
-     "OR (model = 'gov.plan.duty' AND res_id IN %(duties)s)"),
-    ("mail_followers", "(res_model = 'gov.plan' AND res_id IN %(plans)s) "
-     "OR (res_model = 'gov.plan.report' AND res_id IN %(reports)s) "
-     "OR (res_model = 'gov.plan.duty' AND res_id IN %(duties)s)"),
+    (
+        "mail_message",
+        "(model = 'gov.plan' AND res_id IN %(plans)s) "
+        "OR (model = 'gov.plan.report' AND res_id IN %(reports)s) "
+        "OR (model = 'gov.plan.duty' AND res_id IN %(duties)s)",
+    ),
+    (
+        "mail_followers",
+        "(res_model = 'gov.plan' AND res_id IN %(plans)s) "
+        "OR (res_model = 'gov.plan.report' AND res_id IN %(reports)s) "
+        "OR (res_model = 'gov.plan.duty' AND res_id IN %(duties)s)",
+    ),
     ("gov_plan_report", "plan_id IN %(plans)s"),
     ("gov_plan", "id IN %(plans)s"),
     ("gov_plan_register", "agency_id IN %(agencies)s"),
     ("gov_plan_agency", "id IN %(agencies)s"),
-    ("hr_employee", "resource_id IN (SELECT id FROM resource_resource "
-     "WHERE user_id IN %(users)s)"),
+    (
+        "hr_employee",
+        "resource_id IN (SELECT id FROM resource_resource "
+        "WHERE user_id IN %(users)s)",
+    ),
     ("resource_resource", "user_id IN %(users)s"),
     ("res_users", "id IN %(users)s"),
     ("res_partner", "id IN %(partners)s"),
@@ -41,7 +50,6 @@ CLEANUP = (
 
 
 class ConcurrencyCase(unittest.TestCase):
-
     def setUp(self):
         self.registry = odoo.registry(get_db_name())
         self.db = get_db_name()
@@ -76,7 +84,11 @@ class ConcurrencyCase(unittest.TestCase):
             "unit_id": unit.id,
             "date": "2031-04-05",
             "duty_ids": [
-                (0, 0, {"name": "Duty", "unit_id": unit.id, "date_deadline": "2031-12-14"})
+                (
+                    0,
+                    0,
+                    {"name": "Duty", "unit_id": unit.id, "date_deadline": "2031-12-14"},
+                )
             ],
         }
         values.update(vals)
@@ -88,8 +100,12 @@ class ConcurrencyCase(unittest.TestCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             users = env["res.users"].browse(self.made["users"])
-            reports = env["gov.plan.report"].search([("plan_id", "in", self.made["plans"])])
-            duties = env["gov.plan.duty"].search([("plan_id", "in", self.made["plans"])])
+            reports = env["gov.plan.report"].search(
+                [("plan_id", "in", self.made["plans"])]
+            )
+            duties = env["gov.plan.duty"].search(
+                [("plan_id", "in", self.made["plans"])]
+            )
             params = {
                 "plans": tuple(self.made["plans"]) or (0,),
                 "agencies": tuple(self.made["agencies"]) or (0,),
@@ -116,7 +132,6 @@ class ConcurrencyCase(unittest.TestCase):
 
 
 class TestConcurrentApproval(ConcurrencyCase):
-
     def build(self, env):
         unit = env["hr.department"].create({"name": "Concurrency " + self.tag})
         self.made["units"].append(unit.id)

@@ -7,7 +7,6 @@ from .common import GovPlanCase
 
 
 class TestNumbering(GovPlanCase):
-
     def _issue(self, date, doc_type=None):
         vals = {"date": date}
         if date > "2024-06-30":
@@ -72,20 +71,8 @@ class TestNumbering(GovPlanCase):
                 plan.sudo(self.clerk).action_issue()
         self.assertEqual(first.number_symbol, "01/KH-SKHCN")
 
-    def test_issue_needs_a_unique_symbol_per_year(self):
-        self.assertIn(
-            (
-                "number_unique",
-                "unique(agency_id, year, issued_number_symbol)",
-                "This number is already used this year by another document of the "
-                "agency.",
-            ),
-            self.env["gov.plan"]._sql_constraints,
-        )
-
 
 class TestIssueChecks(GovPlanCase):
-
     def _approved(self, **vals):
         plan = self._plan(**vals)
         plan.action_submit()

@@ -5,7 +5,6 @@ and a server action can reach. Checked against the unpatched behaviour as
 tests/security_common.py says.
 """
 
-import os
 
 from odoo.addons.base.ir import ir_model
 from odoo.exceptions import AccessError, UserError
@@ -68,20 +67,15 @@ class TestTemplateSandbox(SandboxCase):
         """datetime.sys.modules['os'] from a template typed by an employee.
 
         Unpatched: the subject came back as the server's process id."""
-        pid = str(os.getpid())
         payload = "${datetime.sys.modules['os'].getpid()}"
         with self.refused(UserError):
             self._mass_mail_subject(payload)
         Template = self.env["mail.template"].sudo(self.outsider)
         with self.refused(UserError):
             Template.render_template(payload, "res.partner", [self.partner.id])
-        # the same through a plain attribute: nothing of sys comes out
-        try:
-            rendered = self._mass_mail_subject("${datetime.sys.version}")
-        except UserError:
-            rendered = ""
-        self.assertNotIn(pid, rendered)
-        self.assertFalse(rendered)
+        # the same through a plain attribute: refused, nothing of sys comes out
+        with self.refused(UserError):
+            self._mass_mail_subject("${datetime.sys.version}")
 
     def test_employee_cannot_store_template(self):
         """A stored template runs with the rights of whoever sends it.
@@ -113,16 +107,14 @@ class TestTemplateSandbox(SandboxCase):
             "${object.sudo().env['res.users'].search([]).mapped('login')}",
             "${(object|attr('sudo'))().name}",
             "${object.env.cr.execute('SELECT 1')}",
-            "${object.env.registry}",
             "${object.env(user=1).user.login}",
             "${object.with_env(object.env).name}",
         ]
         for payload in attempts:
-            try:
-                rendered = self._mass_mail_subject(payload)
-            except UserError:
-                rendered = ""
-            self.assertFalse(rendered, payload)
+            with self.refused(UserError, "Failed to render template"):
+                self._mass_mail_subject(payload)
+        # an attribute the sandbox hides renders as nothing
+        self.assertEqual(self._mass_mail_subject("${object.env.registry}"), "")
 
     def test_templates_still_render(self):
         """Normal use: an administrator's template, sent by an employee."""

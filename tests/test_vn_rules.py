@@ -9,7 +9,6 @@ D = datetime.date
 
 
 class TestVietnameseDates(unittest.TestCase):
-
     def test_leading_zero_for_small_days_and_january_february(self):
         self.assertEqual(vn_rules.vn_date(D(2024, 2, 5)), "ngày 05 tháng 02 năm 2024")
         self.assertEqual(vn_rules.vn_date(D(2024, 1, 31)), "ngày 31 tháng 01 năm 2024")
@@ -32,7 +31,6 @@ class TestVietnameseDates(unittest.TestCase):
 
 
 class TestNumbers(unittest.TestCase):
-
     def test_padding_below_ten(self):
         self.assertEqual(vn_rules.format_number(5), "05")
         self.assertEqual(vn_rules.format_number(10), "10")
@@ -52,7 +50,6 @@ class TestNumbers(unittest.TestCase):
 
 
 class TestDecree09Cutoffs(unittest.TestCase):
-
     def test_monthly_crosses_the_year(self):
         self.assertEqual(
             vn_rules.period_bounds("monthly", 2024, 1),
@@ -118,7 +115,6 @@ class TestDecree09Cutoffs(unittest.TestCase):
 
 
 class TestDocumentChecks(unittest.TestCase):
-
     def _doc(self, **kw):
         doc = {
             "title": "Kế hoạch",
@@ -176,7 +172,6 @@ class TestDocumentChecks(unittest.TestCase):
 
 
 class TestPrintRules(unittest.TestCase):
-
     def test_recipients_end_with_the_archive(self):
         self.assertEqual(
             vn_rules.recipient_lines(["Sở Văn hóa;", " Ban Giám đốc Sở", ""], "VT"),
@@ -192,7 +187,6 @@ class TestPrintRules(unittest.TestCase):
 
 
 class TestLayoutRules(unittest.TestCase):
-
     def test_agency_name_on_two_balanced_lines(self):
         self.assertEqual(
             vn_rules.split_heading("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
@@ -214,7 +208,6 @@ class TestLayoutRules(unittest.TestCase):
 
 
 class TestCalendarRules(unittest.TestCase):
-
     def test_working_days_skip_weekends_and_holidays(self):
         # Friday 14/06/2024 + 1 working day = Monday 17/06/2024
         self.assertEqual(vn_rules.add_working_days(D(2024, 6, 14), 1), D(2024, 6, 17))

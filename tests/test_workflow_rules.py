@@ -9,7 +9,6 @@ D = datetime.date
 
 
 class TestTables(unittest.TestCase):
-
     def test_every_step_field_is_guarded(self):
         for wf in workflow.WORKFLOWS.values():
             for step in wf.steps.values():
@@ -101,7 +100,6 @@ class TestTables(unittest.TestCase):
 
 
 class TestDutyStatus(unittest.TestCase):
-
     def test_buckets(self):
         deadline = D(2024, 6, 30)
         self.assertEqual(
@@ -139,7 +137,9 @@ class TestDutyStatus(unittest.TestCase):
             "done_on_time",
         )
         self.assertEqual(
-            workflow.duty_report_state("progress", "done", 100, D(2024, 7, 1), deadline),
+            workflow.duty_report_state(
+                "progress", "done", 100, D(2024, 7, 1), deadline
+            ),
             "done_late",
         )
         self.assertEqual(
@@ -151,7 +151,9 @@ class TestDutyStatus(unittest.TestCase):
         )
         # a closed duty keeps its state
         self.assertIsNone(
-            workflow.duty_report_state("done_late", "done", 100, D(2024, 1, 1), deadline)
+            workflow.duty_report_state(
+                "done_late", "done", 100, D(2024, 1, 1), deadline
+            )
         )
         self.assertIsNone(
             workflow.duty_report_state("cancel", "progress", 50, None, deadline)

@@ -74,23 +74,18 @@ class GovPlanPeriodWizard(models.TransientModel):
             end, self.deadline_days
         )
         # created and opened by the user, who is named in the chatter
-        request = (
-            self.env["gov.plan.report.request"]
-            .create(
-                {
-                    "name": "%s - %s"
-                    % (
-                        vn_rules.period_label(
-                            self.period_type, int(self.year), self.index
-                        ),
-                        self.plan_id.title[:60],
-                    ),
-                    "plan_id": self.plan_id.id,
-                    "date_from": fields.Date.to_string(start),
-                    "date_to": fields.Date.to_string(end),
-                    "date_deadline": fields.Date.to_string(deadline),
-                }
-            )
+        request = self.env["gov.plan.report.request"].create(
+            {
+                "name": "%s - %s"
+                % (
+                    vn_rules.period_label(self.period_type, int(self.year), self.index),
+                    self.plan_id.title[:60],
+                ),
+                "plan_id": self.plan_id.id,
+                "date_from": fields.Date.to_string(start),
+                "date_to": fields.Date.to_string(end),
+                "date_deadline": fields.Date.to_string(deadline),
+            }
         )
         request.action_open()
         return {
