@@ -6,6 +6,7 @@ are reachable over RPC by any logged-in user. The superuser (Odoo's own code
 running sudo()) is never restricted.
 """
 
+import contextlib
 import re
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -15,6 +16,26 @@ from odoo.tools import html_escape
 
 def _is_superuser(env):
     return env.uid == SUPERUSER_ID
+
+
+# --- Flags of Odoo's own code ---
+#
+# The client sends the context: a context key proves nothing. These flags are
+# attributes of the cursor object, set in Python for the time of one call of
+# Odoo's own code; no request can set them.
+
+
+@contextlib.contextmanager
+def odoo_flag(cr, name):
+    setattr(cr, name, getattr(cr, name, 0) + 1)
+    try:
+        yield
+    finally:
+        setattr(cr, name, getattr(cr, name) - 1)
+
+
+def odoo_flag_set(cr, name):
+    return getattr(cr, name, 0) > 0
 
 
 # --- Activities and queued e-mails of gov records: read with the record ---
@@ -304,20 +325,72 @@ def check_tracking_commands(commands):
             )
 
 
+# --- Tracking values posted by a client (any shape): a forged history ---
+
+# Set while mail.thread.message_track runs: Odoo's own field tracking, called
+# by write() and create() with what really changed.
+_TRACKING = "_gov_plan_tracking"
+
+
+def check_may_track(env):
+    """Tracking values come only from Odoo's own field tracking (or the
+    superuser): a client posting them forges "state: submitted -> approved"
+    under its user's name."""
+    if not _is_superuser(env) and not odoo_flag_set(env.cr, _TRACKING):
+        raise AccessError(
+            _(
+                "Tracking values are recorded by Odoo itself when a tracked "
+                "field changes; they cannot be posted or changed."
+            )
+        )
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.multi
+    def message_track(self, tracked_fields, initial_values):
+        """message_track is public, but no client reaches it with values:
+        over RPC the keys of ``initial_values`` are strings (JSON, XML-RPC),
+        never the record ids it looks up, so a call posts nothing or fails."""
+        with odoo_flag(self.env.cr, _TRACKING):
+            return super(MailThread, self).message_track(tracked_fields, initial_values)
+
+
 class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
     def create(self, values):
         if values.get("tracking_value_ids") and not _is_superuser(self.env):
+            check_may_track(self.env)
             check_tracking_commands(values["tracking_value_ids"])
         values = without_unreadable_attachments(self.env, values)
         return super(MailMessage, self).create(values)
 
     @api.multi
     def write(self, values):
+        if values.get("tracking_value_ids"):
+            check_may_track(self.env)
         values = without_unreadable_attachments(self.env, values)
         return super(MailMessage, self).write(values)
+
+
+class MailTrackingValue(models.Model):
+    """Settings administrators hold every right on tracking values (mail's
+    access list): they cannot write history either."""
+
+    _inherit = "mail.tracking.value"
+
+    @api.model
+    def create(self, values):
+        check_may_track(self.env)
+        return super(MailTrackingValue, self).create(values)
+
+    @api.multi
+    def write(self, values):
+        check_may_track(self.env)
+        return super(MailTrackingValue, self).write(values)
 
 
 class MailComposeMessage(models.TransientModel):

@@ -8,7 +8,7 @@ of unit A that concerns no other unit; the attacker is an employee of unit B
 tests/security_common.py says.
 
 Beyond the advisories (issue 9, item 6): the activities and the queued
-e-mails of gov records. Those tests
+e-mails of gov records, and tracking values posted by a client. Those tests
 were run on the code before that change (hardening/mail.py of commit 1ac9264,
 the rest of this branch as it is): each attack test failed as its docstring
 says ("Before: ..."), each normal-use test passed.
@@ -125,6 +125,83 @@ class TestTracking(MailCase):
         self.assertEqual(message.tracking_value_ids.mapped("field"), ["title"])
         self.assertEqual(
             message.tracking_value_ids.new_value_text, "Kế hoạch đã sửa"
+        )
+
+    def test_tracking_values_cannot_be_posted(self):
+        """A history entry "Status: Submitted -> Approved" written by hand:
+        by an employee through message_post (the chatter's RPC) or a
+        mail.message of their own plan, by a Settings administrator (mail's
+        access list gives them every right on tracking values) on their own
+        message, on the victim's message, or on a value Odoo recorded.
+
+        Before: message_post and mail.message create by the employee (under
+        their name), mail.tracking.value create and write by the
+        administrator each recorded the forged entry; the mail.message write
+        was refused already (mail.message's write check)."""
+        forged = {
+            "field": "state",
+            "field_desc": "Status",
+            "field_type": "char",
+            "old_value_char": "Submitted",
+            "new_value_char": "Approved",
+        }
+        with self.refused(AccessError):
+            self.own_b.sudo(self.staff_b).message_post(
+                body="", tracking_value_ids=[(0, 0, dict(forged))]
+            )
+        with self.refused(AccessError):
+            self.env["mail.message"].sudo(self.staff_b).create(
+                {
+                    "model": "gov.plan",
+                    "res_id": self.own_b.id,
+                    "body": "",
+                    "tracking_value_ids": [(0, 0, dict(forged))],
+                }
+            )
+        sysadmin = self._sysadmin()
+        own = sysadmin.partner_id.sudo(sysadmin).message_post(body="Ghi chú")
+        with self.refused(AccessError):
+            own.write({"tracking_value_ids": [(0, 0, dict(forged))]})
+        victim = self.secret.sudo().message_post(
+            body="", tracking_value_ids=[(0, 0, dict(forged))]
+        )
+        Tracking = self.env["mail.tracking.value"].sudo(sysadmin)
+        with self.refused(AccessError):
+            Tracking.create(dict(forged, mail_message_id=victim.id))
+        with self.refused(AccessError):
+            victim.tracking_value_ids.sudo(sysadmin).write({"new_value_char": "Done"})
+        tracked = self.env["mail.tracking.value"].search(
+            [("mail_message_id", "in", [own.id, victim.id])]
+        )
+        self.assertEqual(tracked, victim.tracking_value_ids)
+        self.assertEqual(tracked.new_value_char, "Approved")
+        self.assertFalse(
+            self.own_b.message_ids.mapped("tracking_value_ids"),
+            "nothing was tracked on the employee's plan",
+        )
+
+    def test_report_submission_still_tracked(self):
+        """Normal use: a staff user submits their unit's report; the chatter
+        shows the state change, authored by that user."""
+        plan = self._issued_plan()
+        report = self._unit_report(plan, self.staff_b, self.unit_b)
+        report.with_context(tracking_disable=False).action_submit()
+        tracked = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "gov.plan.report"),
+                ("mail_message_id.res_id", "=", report.id),
+            ]
+        )
+        self.assertEqual(tracked.mapped("field"), ["state"])
+        self.assertEqual(
+            (tracked.old_value_char, tracked.new_value_char), ("Draft", "Submitted")
+        )
+        self.assertEqual(tracked.mail_message_id.author_id, self.staff_b.partner_id)
+        shown = report.sudo(self.staff_b).message_ids.message_format()
+        changes = [v for m in shown for v in m["tracking_value_ids"]]
+        self.assertEqual(
+            [(v["old_value"], v["new_value"]) for v in changes],
+            [("Draft", "Submitted")],
         )
 
 
