@@ -39,6 +39,24 @@ CVE-2018-15632 (8.2) anyone initialises an empty database, logs in as admin
 CVE-2018-15645 (8.1) tracking commands in a message, written as superuser
     piece  mail.py: check_tracking_commands in MailMessage.create
     test   tests/test_security_mail.py TestTracking
+beyond the advisories: tracking values posted by a client (any shape), a
+forged "state: submitted -> approved" under the poster's name
+    piece  mail.py: check_may_track in MailMessage and MailTrackingValue;
+           MailThread.message_track holds the flag (odoo_flag, on the cursor)
+    test   tests/test_security_mail.py TestTracking
+beyond the advisories: every employee reads every activity (mail.activity has
+no read check; reminders name the duty and how late it is)
+    piece  mail.py: MailActivity._apply_ir_rules and check_access_rule (those
+           of a gov.plan* record are read with the record: gov_document_clause,
+           a rule in SQL); ResUsers.activity_user_count (the systray)
+    test   tests/test_security_mail.py TestActivities
+beyond the advisories: every employee reads and rewrites queued e-mails
+(mail.mail: read, write, create for employees, no record rule)
+    piece  mail.py: MailMail (those of a gov.plan* record are read with the
+           record; write, unlink and send by the superuser, by their creator
+           in the same transaction, by Settings administrators off gov
+           records)
+    test   tests/test_security_mail.py TestQueuedMails
 CVE-2018-15634, CVE-2021-45071 (7.1, 5.3) markup in the upload callback page
     piece  controllers/main.py: Binary.upload, Binary.upload_attachment
     test   tests/test_security_web.py TestUploadCallback

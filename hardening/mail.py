@@ -1,19 +1,257 @@
-"""Messages, attachments, Discuss channels and followers.
+"""Messages, attachments, Discuss channels, followers, activities and queued
+e-mails.
 
 Each model below closes what mail trusts its caller with: the public methods
 are reachable over RPC by any logged-in user. The superuser (Odoo's own code
 running sudo()) is never restricted.
 """
 
+import contextlib
 import re
 
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import html_escape
 
 
 def _is_superuser(env):
     return env.uid == SUPERUSER_ID
+
+
+# --- Flags of Odoo's own code ---
+#
+# The client sends the context: a context key proves nothing. These flags are
+# attributes of the cursor object, set in Python for the time of one call of
+# Odoo's own code; no request can set them.
+
+
+@contextlib.contextmanager
+def odoo_flag(cr, name):
+    setattr(cr, name, getattr(cr, name, 0) + 1)
+    try:
+        yield
+    finally:
+        setattr(cr, name, getattr(cr, name) - 1)
+
+
+def odoo_flag_set(cr, name):
+    return getattr(cr, name, 0) > 0
+
+
+# --- Activities and queued e-mails of gov records: read with the record ---
+
+GOV_MODEL_PREFIX = "gov.plan"
+
+
+def gov_model_names(env):
+    """gov_plan's models that have a table (documents of activities, mails)."""
+    return sorted(
+        name
+        for name in env.registry.models
+        if name.startswith(GOV_MODEL_PREFIX) and not env[name]._abstract
+    )
+
+
+def readable_record_sql(env, model_name, res_id_column):
+    """``(sql, params)``: an SQL condition true when ``res_id_column`` is
+    the id of a record of ``model_name`` that the user of ``env`` may read
+    (access rights and record rules, as search() applies them, archived
+    records included); None when they may read none. EXISTS rather than IN:
+    the rows checked are usually few (a record's activities), the records
+    many (10,000 duties)."""
+    records = env[model_name]
+    if not records.check_access_rights("read", raise_exception=False):
+        return None
+    query = records._where_calc([], active_test=False)
+    records._apply_ir_rules(query, "read")
+    from_clause, where_clause, params = query.get_sql()
+    sql = 'EXISTS (SELECT 1 FROM %s WHERE "%s".id = %s AND %s)' % (
+        from_clause,
+        records._table,
+        res_id_column,
+        where_clause or "TRUE",
+    )
+    return sql, params
+
+
+def gov_document_clause(env, model_column, res_id_column):
+    """An SQL condition, and its parameters, on rows that name a document by
+    model and id: true unless the document is a gov record that the user of
+    ``env`` may not read. Added like a record rule, so that search counts,
+    limits and groups stay right."""
+    clauses = ["%s IS NULL" % model_column, "%s NOT LIKE %%s" % model_column]
+    params = [GOV_MODEL_PREFIX + "%"]
+    for name in gov_model_names(env):
+        readable = readable_record_sql(env, name, res_id_column)
+        if readable:
+            clauses.append("(%s = %%s AND %s)" % (model_column, readable[0]))
+            params += [name] + readable[1]
+    return "(%s)" % " OR ".join(clauses), params
+
+
+def add_gov_document_rule(records, query, alias, model_column, res_id_column):
+    """Adds gov_document_clause to ``query`` of ``records``' model."""
+    if _is_superuser(records.env):
+        return
+    clause, params = gov_document_clause(
+        records.env,
+        '"%s"."%s"' % (alias, model_column),
+        '"%s"."%s"' % (alias, res_id_column),
+    )
+    query.where_clause.append(clause)
+    query.where_clause_params.extend(params)
+
+
+def check_gov_document_read(records):
+    """check_access_rule("read") for the rule add_gov_document_rule adds."""
+    ids = [i for i in records.ids if isinstance(i, int)]
+    if _is_superuser(records.env) or not ids:
+        return
+    found = set(records._search([("id", "in", ids)]))
+    hidden = records.browse([i for i in ids if i not in found]).exists()
+    if hidden:
+        raise AccessError(
+            _(
+                "Only those who may read a record may read its activities and "
+                "its e-mails waiting to be sent."
+            )
+        )
+
+
+class MailActivity(models.Model):
+    """Reminders name the duty, the person and how late it is: Odoo 11 lets
+    every employee read every activity (mail.activity has no read check)."""
+
+    _inherit = "mail.activity"
+
+    @api.model
+    def _apply_ir_rules(self, query, mode="read"):
+        super(MailActivity, self)._apply_ir_rules(query, mode)
+        if mode == "read":
+            add_gov_document_rule(self, query, self._table, "res_model", "res_id")
+
+    @api.multi
+    def check_access_rule(self, operation):
+        super(MailActivity, self).check_access_rule(operation)
+        if operation == "read":
+            check_gov_document_read(self)
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.model
+    def activity_user_count(self):
+        """The systray counts the user's activities in SQL, also those of
+        records they may not read (a reminder may be assigned to the manager
+        of a unit, who needs no role): those of gov records are counted again
+        from what the user may read."""
+        result = super(ResUsers, self).activity_user_count()
+        gov = [e["model"] for e in result if e["model"].startswith(GOV_MODEL_PREFIX)]
+        if not gov or _is_superuser(self.env):
+            return result
+        counts = {model: {"today": 0, "overdue": 0, "planned": 0} for model in gov}
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        activities = self.env["mail.activity"].search_read(
+            [("user_id", "=", self.env.uid), ("res_model", "in", gov)],
+            ["res_model", "date_deadline"],
+        )
+        for activity in activities:
+            days = (fields.Date.from_string(activity["date_deadline"]) - today).days
+            state = "today" if days == 0 else "overdue" if days < 0 else "planned"
+            counts[activity["res_model"]][state] += 1
+        kept = []
+        for entry in result:
+            count = counts.get(entry["model"])
+            if count is not None:
+                if not any(count.values()):
+                    continue
+                entry.update(
+                    {"%s_count" % state: number for state, number in count.items()},
+                    total_count=count["today"] + count["overdue"],
+                )
+            kept.append(entry)
+        return kept
+
+
+# Ids of the e-mails each user created in this transaction (same cursor):
+# mail.template.send_mail and the mass-mail composer complete and send them.
+_OWN_MAILS = "_gov_plan_own_mails"
+
+
+class MailMail(models.Model):
+    """Queued e-mails: every employee could read them all (body, recipients)
+    and rewrite them (recipients, body, state) before the queue sends them."""
+
+    _inherit = "mail.mail"
+
+    @api.model
+    def _apply_ir_rules(self, query, mode="read"):
+        super(MailMail, self)._apply_ir_rules(query, mode)
+        if mode == "read" and not _is_superuser(self.env):
+            # model and res_id are mail.message's columns (_inherits)
+            alias = self._inherits_join_add(self, "mail.message", query)
+            add_gov_document_rule(self, query, alias, "model", "res_id")
+
+    @api.multi
+    def check_access_rule(self, operation):
+        super(MailMail, self).check_access_rule(operation)
+        if operation == "read":
+            check_gov_document_read(self)
+
+    def _check_may_change(self):
+        """Odoo writes, sends and deletes queued e-mails (as the superuser:
+        notifications, the queue). A user may complete the e-mails they
+        created in this same transaction (mail.template.send_mail attaches
+        files, then sends); a Settings administrator keeps Settings >
+        Technical > Emails for the e-mails that are not about gov records."""
+        if _is_superuser(self.env):
+            return
+        own = getattr(self.env.cr, _OWN_MAILS, set())
+        others = self.filtered(lambda mail: (self.env.uid, mail.id) not in own)
+        if not others:
+            return
+        if self.env.user.has_group("base.group_system") and not others.sudo().filtered(
+            lambda mail: (mail.model or "").startswith(GOV_MODEL_PREFIX)
+        ):
+            return
+        raise AccessError(
+            _(
+                "Only Odoo changes, sends or deletes an e-mail waiting to be "
+                "sent: write a new message instead."
+            )
+        )
+
+    @api.model
+    def create(self, values):
+        # An e-mail of an existing message (mail_message_id) is refused by
+        # mail.message when the user may not write the message: the
+        # defaults of its fields are written to it as the user.
+        mail = super(MailMail, self).create(values)
+        if not _is_superuser(self.env):
+            own = getattr(self.env.cr, _OWN_MAILS, None)
+            if own is None:
+                own = set()
+                setattr(self.env.cr, _OWN_MAILS, own)
+            own.add((self.env.uid, mail.id))
+        return mail
+
+    @api.multi
+    def write(self, values):
+        self._check_may_change()
+        return super(MailMail, self).write(values)
+
+    @api.multi
+    def unlink(self):
+        self._check_may_change()
+        return super(MailMail, self).unlink()
+
+    @api.multi
+    def send(self, auto_commit=False, raise_exception=False):
+        self._check_may_change()
+        return super(MailMail, self).send(
+            auto_commit=auto_commit, raise_exception=raise_exception
+        )
 
 
 # --- CVE-2018-15631: attachments linked to a message without a read check ---
@@ -87,20 +325,72 @@ def check_tracking_commands(commands):
             )
 
 
+# --- Tracking values posted by a client (any shape): a forged history ---
+
+# Set while mail.thread.message_track runs: Odoo's own field tracking, called
+# by write() and create() with what really changed.
+_TRACKING = "_gov_plan_tracking"
+
+
+def check_may_track(env):
+    """Tracking values come only from Odoo's own field tracking (or the
+    superuser): a client posting them forges "state: submitted -> approved"
+    under its user's name."""
+    if not _is_superuser(env) and not odoo_flag_set(env.cr, _TRACKING):
+        raise AccessError(
+            _(
+                "Tracking values are recorded by Odoo itself when a tracked "
+                "field changes; they cannot be posted or changed."
+            )
+        )
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.multi
+    def message_track(self, tracked_fields, initial_values):
+        """message_track is public, but no client reaches it with values:
+        over RPC the keys of ``initial_values`` are strings (JSON, XML-RPC),
+        never the record ids it looks up, so a call posts nothing or fails."""
+        with odoo_flag(self.env.cr, _TRACKING):
+            return super(MailThread, self).message_track(tracked_fields, initial_values)
+
+
 class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
     def create(self, values):
         if values.get("tracking_value_ids") and not _is_superuser(self.env):
+            check_may_track(self.env)
             check_tracking_commands(values["tracking_value_ids"])
         values = without_unreadable_attachments(self.env, values)
         return super(MailMessage, self).create(values)
 
     @api.multi
     def write(self, values):
+        if values.get("tracking_value_ids"):
+            check_may_track(self.env)
         values = without_unreadable_attachments(self.env, values)
         return super(MailMessage, self).write(values)
+
+
+class MailTrackingValue(models.Model):
+    """Settings administrators hold every right on tracking values (mail's
+    access list): they cannot write history either."""
+
+    _inherit = "mail.tracking.value"
+
+    @api.model
+    def create(self, values):
+        check_may_track(self.env)
+        return super(MailTrackingValue, self).create(values)
+
+    @api.multi
+    def write(self, values):
+        check_may_track(self.env)
+        return super(MailTrackingValue, self).write(values)
 
 
 class MailComposeMessage(models.TransientModel):
