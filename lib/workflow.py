@@ -255,7 +255,8 @@ REPORT = Workflow(
     ],
     initial="draft",
     editable_states=("draft", "returned"),
-    create_only=("report_type",),
+    # a report belongs to its plan, unit and round from its creation on
+    create_only=("report_type", "plan_id", "unit_id", "request_id"),
 )
 
 EXTENSION = Workflow(

@@ -274,6 +274,16 @@ class GovPlan(models.Model):
         if job:
             self.signer_title = job.name.upper()
 
+    @api.multi
+    def write(self, vals):
+        if vals.get("unit_id") and not self._gov_unchecked():
+            # a draft moves only to a unit of the user's (or leadership's)
+            self._gov_require_unit(
+                self.env["hr.department"].browse(vals["unit_id"]),
+                _("give a plan to a unit"),
+            )
+        return super().write(vals)
+
     def _gov_check_frozen(self, vals):
         """A cancelled plan may still be archived; nothing else changes once
         a plan left the draft state."""

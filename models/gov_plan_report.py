@@ -147,6 +147,14 @@ class GovPlanReport(models.Model):
                 start
             ), fields.Date.to_string(end)
 
+    @api.constrains("request_id", "plan_id")
+    def _check_request(self):
+        for rep in self.sudo():  # a check, not an access
+            if rep.request_id and rep.request_id.plan_id != rep.plan_id:
+                raise ValidationError(
+                    _("A report answers a report request of its own plan.")
+                )
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for rep in self.sudo():  # a check, not an access (see _check_lines)

@@ -4,6 +4,33 @@ from odoo.exceptions import AccessError, UserError
 from ..lib import workflow
 
 
+def check_computed_fields(records, vals):
+    """Refuse the values of computed fields: Odoo 11 writes a stored computed
+    field given to create or write as it is (a draft's number and symbol, the
+    units a plan concerns, the unit of a report line), until it is computed
+    again. Only the computation sets them."""
+    if records.env.uid == SUPERUSER_ID:
+        return
+    names = sorted(
+        name
+        for name in vals
+        if name in records._fields
+        and records._fields[name].compute
+        and not records._fields[name].inverse
+    )
+    if names:
+        raise AccessError(
+            _("%(fields)s are computed and cannot be written.")
+            % {
+                "fields": ", ".join(
+                    '"%s"'
+                    % records._fields[name].get_description(records.env)["string"]
+                    for name in names
+                )
+            }
+        )
+
+
 class GovPlanWorkflowMixin(models.AbstractModel):
     """Workflow fields that only a step may write.
 
@@ -44,6 +71,7 @@ class GovPlanWorkflowMixin(models.AbstractModel):
             if not (key.startswith("default_") and key[8:] in wf.guarded)
         }
         self = self.with_context(context)
+        check_computed_fields(self, vals)
         self._gov_check_create_values(vals)
         return super().create(self._gov_complete_create_values(dict(vals)))
 
@@ -66,6 +94,7 @@ class GovPlanWorkflowMixin(models.AbstractModel):
     @api.multi
     def write(self, vals):
         if not self._gov_unchecked():
+            check_computed_fields(self, vals)
             wf = self._gov_workflow
             refused = wf.refused_fields(vals) + sorted(set(vals) & wf.create_only)
             if refused:
@@ -180,6 +209,7 @@ class GovPlanLineMixin(models.AbstractModel):
 
     @api.model
     def create(self, vals):
+        check_computed_fields(self, vals)
         parent = self.env[self._fields[self._gov_parent_field].comodel_name]
         if isinstance(vals.get(self._gov_parent_field), int):
             self._gov_check_parent_editable(
@@ -191,6 +221,7 @@ class GovPlanLineMixin(models.AbstractModel):
 
     @api.multi
     def write(self, vals):
+        check_computed_fields(self, vals)
         parents = self.mapped(self._gov_parent_field)
         self._gov_check_parent_editable(parents)
         result = super().write(vals)

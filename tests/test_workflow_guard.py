@@ -552,3 +552,59 @@ class TestDraftDutiesAreNotAssigned(GuardCase):
             ),
             0,
         )
+
+
+class TestLinksAndComputedFields(GuardCase):
+    """Links to another unit's records and computed values, set by hand."""
+
+    def test_computed_fields_cannot_be_written(self):
+        plan = self._plan()
+        for vals in (
+            {"number_symbol": "05/KH-SKHCN"},
+            {"concerned_unit_ids": [(6, 0, [self.unit_b.id])]},
+            {"year": 2030},
+        ):
+            with self.refused(AccessError, "computed"):
+                plan.write(vals)
+        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
+        with self.refused(AccessError, "computed"):
+            report.line_ids[:1].write({"unit_id": self.unit_b.id})
+        with self.refused(AccessError, "computed"):
+            report.write({"name": "Báo cáo khác"})
+        self.assertIn("…/KH-SKHCN", plan.number_symbol)
+        self.assertEqual(plan.concerned_unit_ids, self.unit_a | self.unit_b)
+
+    def test_a_report_stays_with_its_plan_unit_and_round(self):
+        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
+        other_plan = self._issued_plan(title="Kế hoạch khác")
+        for vals in (
+            {"unit_id": self.unit_b.id},
+            {"plan_id": other_plan.id},
+        ):
+            with self.refused(AccessError, GUARD):
+                report.write(vals)
+        request = (
+            self.env["gov.plan.report.request"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "name": "Đợt khác",
+                    "plan_id": other_plan.id,
+                    "date_from": "2024-03-15",
+                    "date_to": "2024-06-14",
+                    "date_deadline": "2024-06-20",
+                }
+            )
+        )
+        with self.refused(Exception, "own plan"):
+            self._unit_report(
+                self._issued(), self.staff_a, self.unit_a, request_id=request.id
+            )
+
+    def test_a_draft_goes_only_to_ones_own_unit(self):
+        plan = self._plan()
+        with self.refused(AccessError):
+            plan.write({"unit_id": self.unit_b.id})
+        with self.refused(AccessError):
+            self._plan(unit_id=self.unit_b.id)
+        self.assertEqual(plan.unit_id, self.unit_a)
