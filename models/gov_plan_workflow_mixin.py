@@ -31,6 +31,21 @@ def check_computed_fields(records, vals):
         )
 
 
+def _is_set(field, value):
+    """Whether a create value sets something: the web client sends an empty
+    many2many as [(6, 0, [])]."""
+    if field.type in ("one2many", "many2many") and isinstance(value, (list, tuple)):
+        return any(
+            not (
+                isinstance(command, (list, tuple))
+                and command
+                and (command[0] == 5 or (command[0] == 6 and not command[2]))
+            )
+            for command in value
+        )
+    return bool(value)
+
+
 class GovPlanWorkflowMixin(models.AbstractModel):
     """Workflow fields that only a step may write.
 
@@ -86,7 +101,7 @@ class GovPlanWorkflowMixin(models.AbstractModel):
         for name in wf.refused_fields(vals):
             field = self._fields[name]
             default = field.default(self) if field.default else False
-            if vals[name] and vals[name] != default:
+            if _is_set(field, vals[name]) and vals[name] != default:
                 refused.append(name)
         if refused:
             raise AccessError(self._gov_refused_message(refused))

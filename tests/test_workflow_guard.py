@@ -608,3 +608,9 @@ class TestLinksAndComputedFields(GuardCase):
         with self.refused(AccessError):
             self._plan(unit_id=self.unit_b.id)
         self.assertEqual(plan.unit_id, self.unit_a)
+
+    def test_an_empty_many2many_is_not_a_value(self):
+        report = self._unit_report(
+            self._issued(), self.staff_a, self.unit_a, source_report_ids=[(6, 0, [])]
+        )
+        self.assertFalse(report.source_report_ids)
