@@ -88,7 +88,7 @@ class GovPlan(models.Model):
     )
     # What the plan printed when it was issued (the issue step writes them):
     # an issued document keeps its number, names and citations as issued.
-    issued_symbol = fields.Char(readonly=True, copy=False)
+    issued_symbol = fields.Char("Symbol as issued", readonly=True, copy=False)
     issued_number_symbol = fields.Char(
         readonly=True,
         copy=False,
