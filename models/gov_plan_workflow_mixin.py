@@ -4,19 +4,21 @@ from odoo.exceptions import AccessError, UserError
 from ..lib import workflow
 
 
-def check_computed_fields(records, vals):
+def check_computed_fields(self, vals):
     """Refuse the values of computed fields: Odoo 11 writes a stored computed
     field given to create or write as it is (a draft's number and symbol, the
     units a plan concerns, the unit of a report line), until it is computed
-    again. Only the computation sets them."""
-    if records.env.uid == SUPERUSER_ID:
+    again. Only the computation sets them.
+
+    (``self`` by name: Odoo's _() finds the user's language there.)"""
+    if self.env.uid == SUPERUSER_ID:
         return
     names = sorted(
         name
         for name in vals
-        if name in records._fields
-        and records._fields[name].compute
-        and not records._fields[name].inverse
+        if name in self._fields
+        and self._fields[name].compute
+        and not self._fields[name].inverse
     )
     if names:
         raise AccessError(
@@ -24,7 +26,7 @@ def check_computed_fields(records, vals):
             % {
                 "fields": ", ".join(
                     '"%s"'
-                    % records._fields[name].get_description(records.env)["string"]
+                    % self._fields[name].get_description(self.env)["string"]
                     for name in names
                 )
             }

@@ -614,3 +614,14 @@ class TestLinksAndComputedFields(GuardCase):
             self._issued(), self.staff_a, self.unit_a, source_report_ids=[(6, 0, [])]
         )
         self.assertFalse(report.source_report_ids)
+
+
+class TestVietnameseRefusals(GuardCase):
+
+    def test_the_refusal_speaks_vietnamese(self):
+        self.staff_a.lang = "vi_VN"
+        plan = self._plan()
+        with self.refused(AccessError, "chỉ được đặt bằng các bước của quy trình"):
+            plan.sudo(self.staff_a).write({"state": "approved"})
+        with self.refused(AccessError, "được tính tự động"):
+            plan.sudo(self.staff_a).write({"number_symbol": "05/KH-SKHCN"})
