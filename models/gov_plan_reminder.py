@@ -11,7 +11,7 @@ import logging
 
 from odoo import _, api, fields, models
 
-from ..lib import vn_rules
+from ..lib import vn_rules, workflow
 
 _logger = logging.getLogger(__name__)
 
@@ -59,10 +59,10 @@ class GovPlanReminder(models.Model):
         Duty = self.env["gov.plan.duty"].sudo()
         duties = Duty.search(
             [
-                ("state", "in", ("todo", "progress")),
+                ("state", "in", workflow.OPEN_STATES),
                 ("date_deadline", "!=", False),
                 ("date_deadline", "<=", horizon),
-                ("plan_id.state", "in", ("issued", "done")),
+                ("plan_id.state", "in", workflow.ASSIGNED_PLAN_STATES),
             ]
         )
         Report = self.env["gov.plan.report"].sudo()
@@ -182,12 +182,11 @@ class GovPlanReportReminder(models.Model):
     def _gov_reminder_users(self):
         """Whoever drafts the report and the head of the unit."""
         head = self.unit_id.manager_id.user_id
-        author = (
-            self.create_uid
-            if not self.create_uid._is_superuser()
-            else self.env["res.users"]
+        # the author, if of the unit: a round's drafts are created by whoever
+        # opened the round, for every unit
+        author = self.create_uid.filtered(
+            lambda u: not u._is_superuser() and self.unit_id in u.gov_unit_ids
         )
         users = (author | self.submitted_by_id | head).filtered("active")
-        # a round's drafts are created by the system: without a head, the
-        # unit's staff are told
+        # without a head, the unit's staff are told
         return users or _gov_unit_staff(self.unit_id)

@@ -185,6 +185,28 @@ class GovPlanReport(models.Model):
                 raise UserError(_("Only draft reports can be deleted."))
         return super().unlink()
 
+    def _gov_created_by(self, user, request):
+        """The drafts of a round are created as superuser, since the office
+        may not create other units' reports: they still name who opened the
+        round, in create_uid and in the chatter.
+
+        Raw SQL: the ORM sets create_uid to the user of the environment only.
+        """
+        if not self:
+            return
+        self.env.cr.execute(
+            "UPDATE gov_plan_report SET create_uid = %s, write_uid = %s "
+            "WHERE id IN %s",
+            (user.id, user.id, tuple(self.ids)),
+        )
+        self.invalidate_cache(["create_uid", "write_uid"], self.ids)
+        for rep in self:
+            rep.message_post(
+                body=_('Draft opened by the round "%(round)s".')
+                % {"round": request.name},
+                author_id=user.partner_id.id,
+            )
+
     # ----------------------------------------------------------------- content
     def _fill_lines(self):
         """One line per open duty of the unit in the plan, not yet on the report.

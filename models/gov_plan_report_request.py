@@ -93,9 +93,14 @@ class GovPlanReportRequest(models.Model):
                 # as superuser: the office or leadership opens the round for
                 # every unit (the step was checked above); each unit then
                 # fills its own draft under its own rights
-                reports |= Report.sudo().create(req._report_values(unit))
+                reports |= (
+                    Report.sudo()
+                    .with_context(mail_create_nolog=True)
+                    .create(req._report_values(unit))
+                )
             # all at once: the duties are read once for all the units
             reports._fill_lines()
+            reports._gov_created_by(self.env.user, req)
             req._gov_write_step("open")
             req.message_post(
                 body=_("Round opened: %(count)s unit reports to fill in.")

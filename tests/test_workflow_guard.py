@@ -484,6 +484,12 @@ class TestRealActor(GuardCase):
         request = self.env["gov.plan.report.request"].browse(action["res_id"])
         self.assertEqual(request.create_uid, self.staff_a)
         self.assertEqual(request.state, "open")
+        self.assertEqual(request.report_ids.mapped("create_uid"), self.staff_a)
+        for report in request.report_ids:
+            opened = report.sudo().message_ids.filtered(
+                lambda m: "Draft opened by the round" in (m.body or "")
+            )
+            self.assertEqual(opened.mapped("author_id"), self.staff_a.partner_id)
         # the same period again: refused, pointing at the round
         wizard = (
             self.env["gov.plan.period.wizard"]
