@@ -16,6 +16,7 @@ from . import gov_plan_report_request
 from . import gov_plan_report
 from . import gov_plan_report_line
 from . import gov_plan_print
+from . import gov_plan_report_print
 from . import gov_plan_report_values
 from . import gov_plan_holiday
 from . import gov_plan_reminder

@@ -313,6 +313,12 @@ class GovPlanDuty(models.Model):
             vals.update(progress=100, date_done=done_on)
         self._gov_write_step("report", vals, to_state=state or self.state)
 
+    def _gov_reminder_users(self):
+        """The responsible person and the head of the lead unit; when the duty
+        has neither, the unit's staff, so that nobody is left untold."""
+        users = (self.user_id | self.unit_id._gov_head_users()).filtered("active")
+        return users or self.unit_id._gov_staff_users()
+
     @api.model
     def _gov_period_label(self, period_type, day):
         year, index = vn_rules.period_of(period_type, fields.Date.from_string(day))

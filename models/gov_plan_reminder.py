@@ -154,39 +154,3 @@ class GovPlanReminder(models.Model):
             subtype="mail.mt_comment",
             message_type="notification",
         )
-
-
-def _gov_unit_staff(unit):
-    """The active users of the unit's employees who have a gov_plan role."""
-    group = unit.env.ref("gov_plan.group_gov_plan_user")
-    employees = unit.env["hr.employee"].sudo().search([("department_id", "=", unit.id)])
-    return employees.mapped("user_id").filtered(
-        lambda u: u.active and group in u.groups_id
-    )
-
-
-class GovPlanDutyReminder(models.Model):
-    _inherit = "gov.plan.duty"
-
-    def _gov_reminder_users(self):
-        """The responsible person and the head of the lead unit; when the duty
-        has neither, the unit's staff, so that nobody is left untold."""
-        head = self.unit_id.manager_id.user_id
-        users = (self.user_id | head).filtered("active")
-        return users or _gov_unit_staff(self.unit_id)
-
-
-class GovPlanReportReminder(models.Model):
-    _inherit = "gov.plan.report"
-
-    def _gov_reminder_users(self):
-        """Whoever drafts the report and the head of the unit."""
-        head = self.unit_id.manager_id.user_id
-        # the author, if of the unit: a round's drafts are created by whoever
-        # opened the round, for every unit
-        author = self.create_uid.filtered(
-            lambda u: not u._is_superuser() and self.unit_id in u.gov_unit_ids
-        )
-        users = (author | self.submitted_by_id | head).filtered("active")
-        # without a head, the unit's staff are told
-        return users or _gov_unit_staff(self.unit_id)

@@ -185,6 +185,18 @@ class GovPlanReport(models.Model):
                 raise UserError(_("Only draft reports can be deleted."))
         return super().unlink()
 
+    def _gov_reminder_users(self):
+        """Whoever drafts the report and the head of the unit."""
+        # the author, if of the unit: a round's drafts are created by whoever
+        # opened the round, for every unit
+        author = self.create_uid.filtered(
+            lambda u: not u._is_superuser() and self.unit_id in u.gov_unit_ids
+        )
+        head = self.unit_id._gov_head_users()
+        users = (author | self.submitted_by_id | head).filtered("active")
+        # without a head, the unit's staff are told
+        return users or self.unit_id._gov_staff_users()
+
     def _gov_created_by(self, user, request):
         """The drafts of a round are created as superuser, since the office
         may not create other units' reports: they still name who opened the

@@ -16,6 +16,25 @@ class HrDepartment(models.Model):
         "consolidated reports of the department.",
     )
 
+    def _gov_staff_users(self):
+        """The active users of the unit's employees who have a gov_plan role."""
+        self.ensure_one()
+        group = self.env.ref("gov_plan.group_gov_plan_user")
+        employees = self.env["hr.employee"].sudo().search(
+            [("department_id", "=", self.id)]
+        )
+        return employees.mapped("user_id").filtered(
+            lambda u: u.active and group in u.groups_id
+        )
+
+    def _gov_head_users(self):
+        """The user of the unit's manager, if the records let them see the
+        unit's work: the Manager field itself grants nothing."""
+        self.ensure_one()
+        return self.sudo().manager_id.user_id.filtered(
+            lambda u: u.active and (self in u.gov_unit_ids or u._gov_is("leader"))
+        )
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
