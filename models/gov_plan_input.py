@@ -130,6 +130,13 @@ class GovPlanReminderInput(models.Model):
     _name = "gov.plan.reminder"
     _inherit = [MIXIN, "gov.plan.reminder"]
 
+    @api.model
+    def _settings(self):
+        with self._gov_parameters(
+            "gov_plan.reminder_days_before", "gov_plan.escalation_bands"
+        ):
+            return super()._settings()
+
 
 class GovPlanDutyAnalysisInput(models.Model):
     _name = "gov.plan.duty.analysis"

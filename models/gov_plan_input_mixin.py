@@ -375,8 +375,22 @@ class GovPlanInputMixin(models.AbstractModel):
                 "%(value)s is not an access right: use read, write, create or "
                 "unlink."
             ),
+            "parameter": _(
+                "The system parameters %(names)s must be whole numbers (separated "
+                "by commas for a list): ask the administrator to correct them "
+                "(Settings > Technical > System Parameters)."
+            ),
         }
         return texts[code] % details
+
+    @contextlib.contextmanager
+    def _gov_parameters(self, *names):
+        """Numbers read from system parameters (int() of what the
+        administrator typed): a clear message when one is not a number."""
+        try:
+            yield
+        except ValueError:
+            raise self._gov_user_error("parameter", names=", ".join(names))
 
     def _gov_text_arg(self, value):
         """A reason given to a workflow step: a text, or nothing."""

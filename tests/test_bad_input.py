@@ -638,6 +638,19 @@ class TestOtherPaths(GovPlanCase):
         with self.assertRaisesRegex(ValidationError, "ids"):
             duties.read(["name"])
 
+    def test_numbers_in_system_parameters(self):
+        """What the administrator typed in a system parameter is read with
+        int(): the period wizard would not open, the reminders not run."""
+        parameters = self.env["ir.config_parameter"]
+        parameters.set_param("gov_plan.report_deadline_days", "hai")
+        with self.assertRaisesRegex(UserError, "report_deadline_days"):
+            model_service.execute_cr(
+                self.env.cr, self.leader.id, WIZ, "default_get", ["deadline_days"]
+            )
+        parameters.set_param("gov_plan.escalation_bands", "30, 60, một trăm")
+        with self.assertRaisesRegex(UserError, "escalation_bands"):
+            self.env["gov.plan.reminder"]._cron_send(today="2024-07-01")
+
     def test_xmlrpc_gets_a_result_from_toggle_active(self):
         """Odoo 11's toggle_active returns None, which XML-RPC cannot send."""
         plan = self._plan()

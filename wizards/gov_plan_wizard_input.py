@@ -20,6 +20,10 @@ class GovPlanPeriodWizardInput(models.TransientModel):
 
     _gov_period_fields = ("period_type", "index", "deadline_days")
 
+    def _default_days(self):
+        with self._gov_parameters("gov_plan.report_deadline_days"):
+            return super()._default_days()
+
     def _gov_check_rules(self, vals):
         """A month 1-12, a quarter 1-4, a half 1-2; 1 to 250 working days:
         past them, the period does not exist or the deadline overflows
