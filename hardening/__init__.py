@@ -87,6 +87,11 @@ CVE-2024-45840 (5.8) any file of an addon served through a URL attachment
 CVE-2021-44460 (7.4) a deactivated user keeps a cached login
     piece  base.py: ResUsers.check
     test   tests/test_security_web.py TestDeactivatedUser
+beyond the advisories (issue 9): bad input ends in a server error
+    piece  rpc_input.py: call_kw asks gov_plan's models to check a method
+           call (models/gov_plan_input_mixin.py); XML-RPC answers a
+           ValidationError with its message, not a traceback
+    test   tests/test_bad_input.py
 """
 
 from . import server
@@ -94,3 +99,4 @@ from . import bus
 from . import sandbox
 from . import mail
 from . import base
+from . import rpc_input

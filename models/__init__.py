@@ -22,3 +22,4 @@ from . import gov_plan_holiday
 from . import gov_plan_reminder
 from . import gov_plan_dashboard
 from . import ir_translation
+from . import gov_plan_input
