@@ -357,11 +357,33 @@ class MailThread(models.AbstractModel):
             return super(MailThread, self).message_track(tracked_fields, initial_values)
 
 
+def check_own_author(env, values):
+    """A user posts under their own name only: a message of another author
+    would forge the history of a record (a "Đã phê duyệt." by leadership)."""
+    author = values.get("author_id")
+    if author and not _is_superuser(env) and author != env.user.partner_id.id:
+        raise AccessError(_("A message is posted under your own name only."))
+
+
+def check_history_kept(messages):
+    """The chatter of a gov record is its history: only Odoo itself (as
+    superuser: stars, notifications, the mail gateway) changes or deletes
+    its messages."""
+    if _is_superuser(messages.env):
+        return
+    messages = messages.sudo()
+    if any((m.model or "").startswith("gov.plan") for m in messages):
+        raise AccessError(
+            _("The history of a plan, duty or report cannot be changed or deleted.")
+        )
+
+
 class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
     def create(self, values):
+        check_own_author(self.env, values)
         if values.get("tracking_value_ids") and not _is_superuser(self.env):
             check_may_track(self.env)
             check_tracking_commands(values["tracking_value_ids"])
@@ -370,10 +392,17 @@ class MailMessage(models.Model):
 
     @api.multi
     def write(self, values):
+        check_history_kept(self)
+        check_own_author(self.env, values)
         if values.get("tracking_value_ids"):
             check_may_track(self.env)
         values = without_unreadable_attachments(self.env, values)
         return super(MailMessage, self).write(values)
+
+    @api.multi
+    def unlink(self):
+        check_history_kept(self)
+        return super(MailMessage, self).unlink()
 
 
 class MailTrackingValue(models.Model):

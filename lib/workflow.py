@@ -125,13 +125,14 @@ def check_step_values(wf, name, values, to_state=None):
         )
 
 
-# Fields Odoo's chatter and activities write on any record that has them.
+# Fields Odoo's chatter and activities write on any record that has them
+# (message_ids is not one: messages are created by message_post, and the
+# commands of a write on it would delete or rewrite the history).
 MAIL_FIELDS = frozenset(
     (
         "message_follower_ids",
         "message_partner_ids",
         "message_channel_ids",
-        "message_ids",
         "message_main_attachment_id",
         "message_last_post",
         "activity_ids",
@@ -323,6 +324,8 @@ DUTY = Workflow(
     editable_path="plan_id.state",
     # the drafter's deadline, which only an extension changes afterwards
     content=("date_deadline",),
+    # a duty stays in its plan: moved, it would enter an issued plan
+    create_only=("plan_id",),
 )
 
 WORKFLOWS = {wf.model: wf for wf in (PLAN, REPORT, EXTENSION, ROUND, DUTY)}

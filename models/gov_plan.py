@@ -298,6 +298,20 @@ class GovPlan(models.Model):
         ) % {"name": self.title}
 
     @api.multi
+    def copy(self, default=None):
+        """A copy is a new draft whose duties implement the copy's own
+        contents, item for item."""
+        self.ensure_one()
+        new = super().copy(default)
+        items = dict(zip(self.content_ids, new.content_ids))
+        for old_duty, new_duty in zip(
+            self.duty_ids.sorted("id"), new.duty_ids.sorted("id")
+        ):
+            if old_duty.content_item_id in items:
+                new_duty.content_item_id = items[old_duty.content_item_id]
+        return new
+
+    @api.multi
     def unlink(self):
         for plan in self:
             if plan.state not in ("draft", "cancel"):

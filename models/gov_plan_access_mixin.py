@@ -133,12 +133,29 @@ class GovPlanAccessMixin(models.AbstractModel):
                     }
                 )
 
+    def _gov_touch(self):
+        """Update the rows (their write date): a concurrent transaction that
+        touches them too waits, then fails to serialize and is retried by
+        Odoo, seeing what the first one did. Raw SQL: the ORM would write
+        the record with its checks and tracking."""
+        if not self.ids:
+            return
+        self.env.cr.execute(
+            sql.SQL(
+                "UPDATE {} SET write_date = (now() at time zone 'UTC') WHERE id IN %s"
+            ).format(sql.Identifier(self._table)),
+            (tuple(self.ids),),
+        )
+        self.invalidate_cache(["write_date"], self.ids)
+
     def _gov_lock(self):
         """Lock the rows so that two users acting at once give one result.
 
         Raw SQL: the ORM has no row lock. NOWAIT makes the second user see a
         clear message; the state is then read again from the database.
         """
+        if not self.ids:
+            return
         try:
             with self.env.cr.savepoint():
                 self.env.cr.execute(

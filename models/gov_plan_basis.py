@@ -18,7 +18,9 @@ class GovPlanBasis(models.Model):
     external_document_id = fields.Many2one(
         "gov.plan.external.document", "External document", ondelete="restrict"
     )
-    basis_date = fields.Date("Date", compute="_compute_basis", store=True)
+    # not stored: a stored value would be written again on every plan citing
+    # the document, issued ones included, whenever its date is corrected
+    basis_date = fields.Date("Date", compute="_compute_basis")
     summary = fields.Text(compute="_compute_basis")
 
     @api.depends("parent_plan_id.date", "external_document_id.date")

@@ -39,6 +39,7 @@ class GovPlanDuty(models.Model):
         "gov.plan.item",
         "Implements content",
         ondelete="set null",
+        copy=False,  # gov.plan.copy gives the copy's own item
         domain="[('plan_id', '=', plan_id), ('kind', '=', 'content')]",
     )
     unit_id = fields.Many2one(

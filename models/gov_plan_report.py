@@ -360,9 +360,10 @@ class GovPlanReport(models.Model):
         label = _("compile a consolidated report")
         self._gov_check_step("compile", label)
         user = self.env.user
-        office = self.env["hr.department"].search(
-            [("gov_is_office", "=", True)], limit=1
-        )
+        # the user's own office first (a department may have more than one)
+        office = user.gov_unit_ids.filtered("gov_is_office")[:1] or self.env[
+            "hr.department"
+        ].search([("gov_is_office", "=", True)], limit=1)
         existing_domain = [
             ("plan_id", "=", plan.id),
             ("report_type", "=", "consolidated"),
@@ -375,6 +376,10 @@ class GovPlanReport(models.Model):
                 ("date_from", "=", date_from),
                 ("date_to", "=", date_to),
             ]
+        # Two users compiling at once: the second waits here for the first,
+        # and then (Odoo's repeatable-read transactions) gets a serialization
+        # failure that Odoo retries, when it finds the first one's report.
+        (request or plan).sudo()._gov_touch()
         existing = self.sudo().search(existing_domain, limit=1)
         if existing:
             raise UserError(

@@ -76,10 +76,10 @@ class GovPlanReportRequest(models.Model):
         """Create the draft report of every unit that leads a duty of the plan."""
         label = _("open a report request")
         self._gov_check_step("open", label)
-        for req in self:
-            req._gov_check_no_twin()
         Report = self.env["gov.plan.report"]
         for req in self:
+            # one by one: a round opened earlier in this loop is a twin too
+            req._gov_check_no_twin()
             units = (
                 req.plan_id.sudo()
                 .duty_ids.filtered(lambda d: d.state != "cancel")

@@ -25,8 +25,7 @@ def check_computed_fields(self, vals):
             _("%(fields)s are computed and cannot be written.")
             % {
                 "fields": ", ".join(
-                    '"%s"'
-                    % self._fields[name].get_description(self.env)["string"]
+                    '"%s"' % self._fields[name].get_description(self.env)["string"]
                     for name in names
                 )
             }
@@ -97,6 +96,23 @@ class GovPlanWorkflowMixin(models.AbstractModel):
         (after the client's values were checked)."""
         return vals
 
+    @api.model
+    def _add_missing_default_values(self, values):
+        """The defaults a user may set for themselves (ir.default, "Set
+        default" in the web client) give no step field either: those start
+        from the field's own default, whatever was set."""
+        result = super()._add_missing_default_values(values)
+        if self._gov_unchecked():
+            return result
+        for name in self._gov_workflow.guarded - set(values):
+            if name in result:
+                field = self._fields[name]
+                if field.default:
+                    result[name] = field.default(self)
+                else:
+                    del result[name]
+        return result
+
     def _gov_check_create_values(self, vals):
         wf = self._gov_workflow
         refused = []
@@ -112,8 +128,18 @@ class GovPlanWorkflowMixin(models.AbstractModel):
     def write(self, vals):
         if not self._gov_unchecked():
             check_computed_fields(self, vals)
+            if "message_ids" in vals:
+                # its commands would delete or rewrite the history
+                raise AccessError(
+                    _(
+                        "The history of a plan, duty or report cannot be changed "
+                        "or deleted."
+                    )
+                )
             wf = self._gov_workflow
-            refused = wf.refused_fields(vals) + sorted(set(vals) & wf.create_only)
+            refused = sorted(
+                set(wf.refused_fields(vals)) | (set(vals) & wf.create_only)
+            )
             if refused:
                 raise AccessError(self._gov_refused_message(refused))
             self._gov_check_frozen(vals)
@@ -162,6 +188,8 @@ class GovPlanWorkflowMixin(models.AbstractModel):
     def _gov_check_step(self, name, label):
         """Role, unit and state of the step ``name``, in that order."""
         step = self._gov_workflow.step(name)
+        if step.from_states:
+            self._gov_check_records()
         self._gov_require_group(step.role, label)
         if step.unit == workflow.UNIT_OWN:
             for rec in self:
@@ -172,6 +200,14 @@ class GovPlanWorkflowMixin(models.AbstractModel):
             self._gov_lock()
             self._gov_require_state(step.from_states, label)
         return step
+
+    def _gov_check_records(self):
+        """A step is taken once on each record: a call with no record, or
+        with the same record twice, is refused."""
+        if not self:
+            raise UserError(_("Choose at least one record for this step."))
+        if len(set(self.ids)) != len(self.ids):
+            raise UserError(_("The same record is given twice: give it once."))
 
     def _gov_step(self, name, label, values=None, message=None, to_state=None):
         """Take the step ``name``: check it, then write the step's fields.
@@ -189,6 +225,10 @@ class GovPlanWorkflowMixin(models.AbstractModel):
     def _gov_write_step(self, name, values=None, to_state=None):
         """The privileged write of a step whose checks were made."""
         step = self._gov_workflow.step(name)
+        if step.from_states:
+            # checked again record by record: a step of a loop may have moved
+            # the next record already
+            self._gov_require_state(step.from_states, name)
         vals = dict(values or {})
         if step.to_states:
             to_state = to_state or step.to_states[0]

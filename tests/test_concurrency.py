@@ -18,6 +18,7 @@ from odoo.service import model as service_model
 from odoo.tests.common import get_db_name
 
 from odoo.addons.gov_plan.models.gov_plan_register import GovPlanRegister
+from odoo.addons.gov_plan.models.gov_plan_workflow_mixin import GovPlanWorkflowMixin
 
 # Tables holding what a test made, in the order they can be emptied.
 CLEANUP = (
@@ -34,6 +35,7 @@ CLEANUP = (
         "OR (res_model = 'gov.plan.duty' AND res_id IN %(duties)s)",
     ),
     ("gov_plan_report", "plan_id IN %(plans)s"),
+    ("gov_plan_report_request", "plan_id IN %(plans)s"),
     ("gov_plan", "id IN %(plans)s"),
     ("gov_plan_register", "agency_id IN %(agencies)s"),
     ("gov_plan_agency", "id IN %(agencies)s"),
@@ -106,6 +108,9 @@ class ConcurrencyCase(unittest.TestCase):
             duties = env["gov.plan.duty"].search(
                 [("plan_id", "in", self.made["plans"])]
             )
+            rounds = env["gov.plan.report.request"].search(
+                [("plan_id", "in", self.made["plans"])]
+            )
             params = {
                 "plans": tuple(self.made["plans"]) or (0,),
                 "agencies": tuple(self.made["agencies"]) or (0,),
@@ -114,6 +119,7 @@ class ConcurrencyCase(unittest.TestCase):
                 "partners": tuple(users.mapped("partner_id").ids) or (0,),
                 "reports": tuple(reports.ids) or (0,),
                 "duties": tuple(duties.ids) or (0,),
+                "rounds": tuple(rounds.ids) or (0,),
             }
             # Raw SQL: committed fixtures of another transaction, removed
             # whole; the table names and conditions are constants above.
@@ -279,3 +285,103 @@ class TestConcurrentIssue(ConcurrencyCase):
             self.assertEqual(
                 sorted(plans.mapped("issued_by_id").ids), sorted(self.clerks)
             )
+
+
+class TestConcurrentCompile(ConcurrencyCase):
+    """The office and leadership compile the same round at the same moment.
+
+    Failed before: the check for an existing consolidated report took no
+    lock, and four users at once made four consolidated reports.
+    """
+
+    def build(self, env):
+        unit = env["hr.department"].create(
+            {"name": "Concurrency " + self.tag, "gov_is_office": True}
+        )
+        self.made["units"].append(unit.id)
+        self.staff = self._user(env, "office", "user", unit).id
+        self.leader = self._user(env, "leader", "leader", unit).id
+        agency = env["gov.plan.agency"].create(
+            {"name": "Agency " + self.tag, "code": "C" + self.tag}
+        )
+        self.made["agencies"].append(agency.id)
+        plan = self._plan(env, unit, agency, state="issued")
+        request = env["gov.plan.report.request"].create(
+            {
+                "name": "Round " + self.tag,
+                "plan_id": plan.id,
+                "date_from": "2031-03-15",
+                "date_to": "2031-06-14",
+                "date_deadline": "2031-06-20",
+                "state": "open",
+            }
+        )
+        env["gov.plan.report"].create(
+            {
+                "plan_id": plan.id,
+                "unit_id": unit.id,
+                "request_id": request.id,
+                "period_type": "request",
+                "date_from": "2031-03-15",
+                "date_to": "2031-06-14",
+                "state": "approved",
+                "line_ids": [(0, 0, {"duty_id": plan.duty_ids.id, "result": "Xong"})],
+            }
+        )
+        self.request_id = request.id
+
+    def test_one_round_compiled_by_two_at_once_gives_one_report(self):
+        created = threading.Event()
+        original = GovPlanWorkflowMixin._gov_create_step
+
+        def slow_create_step(report, name, label, vals):
+            record = original(report, name, label, vals)
+            if not created.is_set():
+                created.set()
+                threading.Event().wait(1.0)  # the other user compiles now
+            return record
+
+        outcomes = []
+
+        def compile_round(uid, wait=None):
+            if wait:
+                wait.wait(10)
+            try:
+                with api.Environment.manage():
+                    service_model.execute(
+                        self.db,
+                        uid,
+                        "gov.plan.report.request",
+                        "action_consolidate",
+                        [self.request_id],
+                    )
+                outcomes.append("compiled")
+            except UserError as error:
+                outcomes.append(error.name)
+            except Exception as error:  # reported below
+                outcomes.append(repr(error))
+
+        GovPlanWorkflowMixin._gov_create_step = slow_create_step
+        try:
+            threads = [
+                threading.Thread(target=compile_round, args=(self.staff,)),
+                threading.Thread(target=compile_round, args=(self.leader, created)),
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
+        finally:
+            GovPlanWorkflowMixin._gov_create_step = original
+        self.assertEqual(outcomes[0], "compiled")
+        self.assertIn("already compiled", outcomes[1])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            consolidated = env["gov.plan.report"].search(
+                [
+                    ("request_id", "=", self.request_id),
+                    ("report_type", "=", "consolidated"),
+                ]
+            )
+            self.assertEqual(len(consolidated), 1)
+            self.assertEqual(consolidated.create_uid.id, self.staff)

@@ -626,7 +626,6 @@ class TestLinksAndComputedFields(GuardCase):
 
 
 class TestVietnameseRefusals(GuardCase):
-
     def test_the_refusal_speaks_vietnamese(self):
         self.staff_a.lang = "vi_VN"
         plan = self._plan()
@@ -634,3 +633,137 @@ class TestVietnameseRefusals(GuardCase):
             plan.sudo(self.staff_a).write({"state": "approved"})
         with self.refused(AccessError, "được tính tự động"):
             plan.sudo(self.staff_a).write({"number_symbol": "05/KH-SKHCN"})
+
+
+class TestSecondRound(GuardCase):
+    """What a tester found over XML-RPC once the workflow core had landed;
+    each of these went through before its fix."""
+
+    def _set_default(self, user, model, field, value):
+        self.env["ir.default"].sudo(user).set(model, field, value, user_id=True)
+
+    def test_personal_defaults_set_no_step_field(self):
+        for name, value in (
+            ("state", "done_on_time"),
+            ("progress", 100),
+            ("date_done", "2024-05-01"),
+        ):
+            self._set_default(self.staff_a, "gov.plan.duty", name, value)
+        for name, value in (("number", 88), ("approved_by_id", self.leader.id)):
+            self._set_default(self.staff_a, "gov.plan", name, value)
+        for name, value in (
+            ("report_type", "consolidated"),
+            ("approved_by_id", self.leader.id),
+        ):
+            self._set_default(self.staff_a, "gov.plan.report", name, value)
+        self._set_default(self.staff_b, "gov.plan.duty.extension", "state", "approved")
+        plan = self._plan(duty_ids=[])
+        self.assertEqual((plan.number, plan.approved_by_id.id), (0, False))
+        duty = (
+            self.env["gov.plan.duty"]
+            .sudo(self.staff_a)
+            .create(
+                {
+                    "plan_id": plan.id,
+                    "unit_id": self.unit_a.id,
+                    "name": "x",
+                    "date_deadline": "2024-12-14",
+                }
+            )
+        )
+        self.assertEqual(
+            (duty.state, duty.progress, duty.date_done), ("todo", 0, False)
+        )
+        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
+        self.assertEqual(report.report_type, "unit")
+        self.assertFalse(report.approved_by_id)
+        extension = (
+            self.env["gov.plan.duty.extension"]
+            .sudo(self.staff_b)
+            .create(
+                {
+                    "duty_id": self._other_duty().id,
+                    "date_new": "2024-08-31",
+                    "reason": "x",
+                }
+            )
+        )
+        self.assertEqual(extension.state, "requested")
+
+    def test_the_same_plan_twice_in_one_call_is_issued_once(self):
+        plan = self._plan()
+        plan.action_submit()
+        plan.sudo(self.leader).action_approve()
+        Plan = self.env["gov.plan"].sudo(self.clerk)
+        with self.refused(UserError, "twice"):
+            Plan.browse([plan.id, plan.id]).action_issue()
+        with self.refused(UserError, "at least one"):
+            Plan.browse().action_issue()
+        Plan.browse(plan.id).action_issue()
+        self.assertEqual(plan.number_symbol, "01/KH-SKHCN")
+
+    def test_two_twin_rounds_opened_in_one_call(self):
+        values = {
+            "name": "Đợt",
+            "plan_id": self._issued().id,
+            "date_from": "2024-10-15",
+            "date_to": "2024-11-14",
+            "date_deadline": "2024-11-20",
+        }
+        Round = self.env["gov.plan.report.request"].sudo(self.staff_a)
+        twins = Round.create(values) | Round.create(values)
+        with self.refused(UserError, "already open"):
+            twins.action_open()
+        self.assertEqual(twins.mapped("state"), ["draft", "draft"])
+
+    def test_a_duty_does_not_move_into_another_plan(self):
+        issued = self._issued()
+        draft = self._plan()
+        duty = draft.duty_ids[:1]
+        for user in (self.staff_a, self.leader):
+            with self.refused(AccessError, GUARD):
+                duty.sudo(user).write({"plan_id": issued.id})
+        self.assertEqual(len(issued.duty_ids), 2)
+
+    def test_the_history_is_kept(self):
+        plan = self._plan()
+        plan.action_submit()
+        message = plan.sudo().message_ids[:1]
+        for user in (self.staff_a, self.leader, self.manager):
+            with self.refused(AccessError):
+                plan.sudo(user).write({"message_ids": [(2, message.id)]})
+            with self.refused(AccessError, "history"):
+                message.sudo(user).unlink()
+            with self.refused(AccessError, "history"):
+                message.sudo(user).write({"body": "Sửa lịch sử"})
+        with self.refused(AccessError, "own name"):
+            plan.sudo(self.staff_a).message_post(
+                body="Đã phê duyệt.", author_id=self.leader.partner_id.id
+            )
+        self.assertTrue(message.exists())
+
+    def test_a_plan_is_copied_with_its_contents(self):
+        plan = self._plan()
+        plan.duty_ids[:1].content_item_id = plan.content_ids[:1]
+        copy = plan.sudo(self.staff_a).copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertEqual(copy.duty_ids.mapped("content_item_id"), copy.content_ids)
+
+    def test_the_clerk_corrects_a_cited_document(self):
+        doc = (
+            self.env["gov.plan.external.document"]
+            .sudo(self.clerk)
+            .create(
+                {
+                    "name": "75/KH-UBND",
+                    "date": "2024-03-29",
+                    "issuer_id": self.province.id,
+                    "title": "Thực hiện",
+                }
+            )
+        )
+        plan = self._issued_plan(basis_ids=[(0, 0, {"external_document_id": doc.id})])
+        printed = plan._print_basis()
+        doc.write({"date": "2024-03-28"})
+        plan.invalidate_cache()
+        self.assertEqual(plan._print_basis(), printed)
