@@ -21,3 +21,4 @@ from . import gov_plan_holiday
 from . import gov_plan_reminder
 from . import gov_plan_dashboard
 from . import ir_translation
+from . import ir_attachment

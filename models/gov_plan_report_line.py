@@ -1,5 +1,5 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 from .gov_plan_report import LINE_STATUS
 
@@ -29,6 +29,9 @@ class GovPlanReportLine(models.Model):
         "line_id",
         "attachment_id",
         "Evidence",
+        # a file belongs to the line it proves (_gov_attach_evidence): a
+        # duplicated report starts without files rather than sharing them
+        copy=False,
     )
     source_report_id = fields.Many2one(
         "gov.plan.report", "From the report of", ondelete="set null"
@@ -82,3 +85,68 @@ class GovPlanReportLine(models.Model):
     def _onchange_status(self):
         if self.status == "done":
             self.progress = 100
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model
+    def create(self, vals):
+        line = super().create(vals)
+        if vals.get("attachment_ids"):
+            line._gov_attach_evidence(line.sudo().attachment_ids.ids)
+        return line
+
+    @api.multi
+    def write(self, vals):
+        if "attachment_ids" not in vals:
+            return super().write(vals)
+        before = {line.id: set(line.sudo().attachment_ids.ids) for line in self}
+        result = super().write(vals)
+        for line in self:
+            added = [
+                attachment_id
+                for attachment_id in line.sudo().attachment_ids.ids
+                if attachment_id not in before[line.id]
+            ]
+            line._gov_attach_evidence(added)
+        return result
+
+    # -------------------------------------------------------------- evidence
+    def _gov_attach_evidence(self, attachment_ids):
+        """Attach the files just listed on the line to it (res_model, res_id).
+
+        The evidence widget uploads a file with res_id 0, and
+        ir.attachment.check does not look for a record then: every employee
+        could read, replace and delete it. Attached, a file is read with the
+        line's record rules and changed only by those who may write the line
+        (its unit, while the report is a draft or returned).
+
+        Only a file the user may read and that belongs to no record yet, or
+        already to this line, is taken: linking the id of someone else's
+        file must not move it here. A file attached to no record counts as
+        the user's only if they uploaded it, since Odoo lets every employee
+        read those (mail's message_post keeps the same rule)."""
+        self.ensure_one()
+        if not attachment_ids:
+            return
+        superuser = self.env.uid == SUPERUSER_ID
+        attachments = self.env["ir.attachment"].browse(attachment_ids)
+        if not superuser:
+            attachments.check("read")
+        # the link is read and written as superuser: the user may write the
+        # line (the write above passed) and uploaded the file, but may not
+        # write a file that someone else uploaded and left unattached
+        to_attach = self.env["ir.attachment"].sudo()
+        for attachment in attachments.sudo():
+            if attachment.res_model == self._name and attachment.res_id == self.id:
+                continue
+            free = not attachment.res_id and not attachment.res_field
+            if not free or not (superuser or attachment.create_uid.id == self.env.uid):
+                raise AccessError(
+                    _(
+                        'The file "%(file)s" belongs to someone else or to another '
+                        "record: upload your own copy of it on this line."
+                    )
+                    % {"file": attachment.name}
+                )
+            to_attach |= attachment
+        if to_attach:
+            to_attach.write({"res_model": self._name, "res_id": self.id})
