@@ -1,7 +1,11 @@
+import logging
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from .gov_plan_report import LINE_STATUS
+
+_logger = logging.getLogger(__name__)
 
 
 class GovPlanReportLine(models.Model):
@@ -150,3 +154,72 @@ class GovPlanReportLine(models.Model):
             to_attach |= attachment
         if to_attach:
             to_attach.write({"res_model": self._name, "res_id": self.id})
+
+    @api.model
+    def _gov_fix_evidence_links(self):
+        """Attach to its line the evidence uploaded before files were attached.
+
+        Such a file kept res_id 0 and is tied to its line only by the
+        relation table. Each gets the first line that lists it; each other
+        line listing it (a report duplicated before attachment_ids had
+        copy=False) gets a copy of its own, since a file now follows the
+        rules of one line. Runs at every install and update
+        (data/gov_plan_fixes.xml); once done it finds nothing.
+
+        Raw SQL, with parameters: the relation table has no model, and the
+        files to find are those the ORM's access checks treat wrongly."""
+        cr = self.env.cr
+        cr.execute(
+            """
+            SELECT rel.attachment_id, array_agg(rel.line_id ORDER BY rel.line_id)
+              FROM gov_plan_report_line_attachment_rel rel
+              JOIN ir_attachment att ON att.id = rel.attachment_id
+             WHERE COALESCE(att.res_id, 0) = 0 AND att.res_field IS NULL
+             GROUP BY rel.attachment_id
+            """
+        )
+        rows = cr.fetchall()
+        attachments = self.env["ir.attachment"].sudo()
+        for attachment_id, line_ids in rows:
+            cr.execute(
+                "UPDATE ir_attachment SET res_model = %s, res_id = %s WHERE id = %s",
+                (self._name, line_ids[0], attachment_id),
+            )
+            attachments.invalidate_cache(ids=[attachment_id])
+            original = attachments.browse(attachment_id)
+            for line_id in line_ids[1:]:
+                copy = original.copy(
+                    {
+                        "res_model": self._name,
+                        "res_id": line_id,
+                        "datas": original.datas,
+                    }
+                )
+                cr.execute(
+                    "UPDATE gov_plan_report_line_attachment_rel SET attachment_id = %s"
+                    " WHERE line_id = %s AND attachment_id = %s",
+                    (copy.id, line_id, attachment_id),
+                )
+        if rows:
+            self.invalidate_cache(["attachment_ids"])
+            _logger.info("%s evidence files attached to their report line", len(rows))
+        cr.execute(
+            """
+            SELECT count(*) FROM ir_attachment att
+             WHERE att.res_model = %s AND COALESCE(att.res_id, 0) = 0
+               AND att.res_field IS NULL
+               AND NOT EXISTS (SELECT 1 FROM gov_plan_report_line_attachment_rel rel
+                                WHERE rel.attachment_id = att.id)
+            """,
+            (self._name,),
+        )
+        (unlisted,) = cr.fetchone()
+        if unlisted:
+            _logger.warning(
+                "%s files uploaded as evidence are on no report line (taken off "
+                "their line, or their report was deleted) and, attached to no "
+                "record, stay readable by every employee: review them in "
+                "Settings > Technical > Attachments",
+                unlisted,
+            )
+        return len(rows)

@@ -8,6 +8,7 @@ their docstrings say, normal use passed).
 """
 
 import base64
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import GovPlanCase
@@ -327,3 +328,56 @@ class TestEvidenceAttacks(EvidenceCase):
                 {"res_model": LINE, "res_id": approved_line.id}
             )
         self.assertEqual(planted.sudo().res_id, 0)
+
+
+class TestLegacyEvidence(EvidenceCase):
+    def test_update_attaches_the_evidence_to_its_line(self):
+        """Files uploaded before this change: listed by their line in the
+        relation table, with res_id 0. The module update gives each its
+        line; a file listed by two lines (a duplicated report) is copied so
+        that each line has its own."""
+        report = self._unit_report(self.plan, self.staff_a, self.unit_a)
+        other = self._unit_report(
+            self.plan,
+            self.staff_a,
+            self.unit_a,
+            date_from="2024-06-15",
+            date_to="2024-09-14",
+        )
+        legacy = self._upload(self.staff_a, "cu.pdf")
+        shared = self._upload(self.staff_a, "chung.pdf")
+        line, other_line = report.line_ids, other.line_ids
+        # as the relation table holds them today
+        self.env.cr.execute(
+            "INSERT INTO gov_plan_report_line_attachment_rel (line_id, attachment_id)"
+            " VALUES (%s, %s), (%s, %s), (%s, %s)",
+            (line.id, legacy.id, line.id, shared.id, other_line.id, shared.id),
+        )
+        self.env[LINE].invalidate_cache()
+        self.assertEqual(self._content(legacy, self.staff_b), CONTENT, "the hole")
+
+        self.env[LINE]._gov_fix_evidence_links()
+        self.env.clear()
+        self.assertEqual(
+            (legacy.sudo().res_model, legacy.sudo().res_id), (LINE, line.id)
+        )
+        self.assertEqual(shared.sudo().res_id, line.id)
+        self.assertEqual(line.sudo().attachment_ids, legacy + shared)
+        copy = other_line.sudo().attachment_ids
+        self.assertEqual(len(copy), 1)
+        self.assertNotEqual(copy, shared)
+        self.assertEqual(
+            (copy.res_model, copy.res_id, copy.name),
+            (LINE, other_line.id, "chung.pdf"),
+        )
+        self.assertEqual(self._content(copy, self.staff_a), CONTENT)
+        for attachment in legacy + shared + copy:
+            with self.refused(AccessError):
+                attachment.sudo(self.staff_b).read(["datas"])
+        # every update runs it: nothing more to do
+        evidence = self.env["ir.attachment"].sudo().search([("res_model", "=", LINE)])
+        self.assertEqual(self.env[LINE]._gov_fix_evidence_links(), 0)
+        self.assertEqual(
+            self.env["ir.attachment"].sudo().search([("res_model", "=", LINE)]),
+            evidence,
+        )
