@@ -8,8 +8,13 @@ their docstrings say, normal use passed).
 """
 
 import base64
+import re
+import unittest
+
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_module_resource
 
 from .common import GovPlanCase
 
@@ -381,3 +386,40 @@ class TestLegacyEvidence(EvidenceCase):
             self.env["ir.attachment"].sudo().search([("res_model", "=", LINE)]),
             evidence,
         )
+
+
+class TestFileNamesEscaped(unittest.TestCase):
+    """Odoo 11's FieldBinaryFileUploader.files (the many2many_binary widget:
+    the evidence of the report lines, the mail composer's files) writes the
+    file names with t-raw, in read mode and in edit mode: a file named
+    ``<img src=x onerror=alert(1)>.pdf`` ran its script in the browser of
+    the unit head and of leadership. static/src/xml/file_names.xml replaces
+    both by t-esc; the browser check is in the README ("Security")."""
+
+    TEMPLATE = "FieldBinaryFileUploader.files"
+    SELECTOR = re.compile(r"^t\[t-raw='(?P<expr>[^']+)'\]$")
+
+    def test_every_raw_file_name_is_replaced_by_text(self):
+        base = etree.parse(
+            get_module_resource("web", "static", "src", "xml", "base.xml")
+        )
+        (template,) = base.xpath("//*[@t-name=$name]", name=self.TEMPLATE)
+        raw = [node.get("t-raw") for node in template.iter() if node.get("t-raw")]
+        self.assertEqual(len(raw), 2, "Odoo's template changed: look at it again")
+        ours = etree.parse(
+            get_module_resource("gov_plan", "static", "src", "xml", "file_names.xml")
+        )
+        (extension,) = ours.xpath("//t[@t-extend=$name]", name=self.TEMPLATE)
+        replaced = set()
+        for operation in extension:
+            match = self.SELECTOR.match(operation.get("t-jquery", ""))
+            self.assertTrue(match, operation.get("t-jquery"))
+            self.assertEqual(operation.get("t-operation"), "replace")
+            (new,) = list(operation)
+            self.assertEqual(new.get("t-esc"), match.group("expr"))
+            self.assertIsNone(new.get("t-raw"))
+            replaced.add(match.group("expr"))
+        self.assertLessEqual(set(raw), replaced)
+        manifest = get_module_resource("gov_plan", "__manifest__.py")
+        with open(manifest) as handle:
+            self.assertIn("static/src/xml/file_names.xml", handle.read())
