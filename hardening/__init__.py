@@ -87,6 +87,12 @@ CVE-2024-45840 (5.8) any file of an addon served through a URL attachment
 CVE-2021-44460 (7.4) a deactivated user keeps a cached login
     piece  base.py: ResUsers.check
     test   tests/test_security_web.py TestDeactivatedUser
+beyond the advisories: the many2many_binary widget writes file names as HTML
+(t-raw): markup in an evidence file's name ran script in other browsers
+    piece  static/src/xml/file_names.xml (the manifest's "qweb"), outside
+           this package: the web client loads templates from there
+    test   tests/test_evidence.py TestFileNamesEscaped;
+           scripts/evidence_names.js in the browser
 """
 
 from . import server

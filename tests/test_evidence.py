@@ -394,7 +394,7 @@ class TestFileNamesEscaped(unittest.TestCase):
     file names with t-raw, in read mode and in edit mode: a file named
     ``<img src=x onerror=alert(1)>.pdf`` ran its script in the browser of
     the unit head and of leadership. static/src/xml/file_names.xml replaces
-    both by t-esc; the browser check is in the README ("Security")."""
+    both by t-esc; scripts/evidence_names.js looks at it in the browser."""
 
     TEMPLATE = "FieldBinaryFileUploader.files"
     SELECTOR = re.compile(r"^t\[t-raw='(?P<expr>[^']+)'\]$")
