@@ -28,6 +28,9 @@
     "demo": [
         "demo/gov_plan_demo.xml",
     ],
+    "qweb": [
+        "static/src/xml/file_names.xml",
+    ],
     "installable": True,
     "application": True,
 }

@@ -92,6 +92,12 @@ beyond the advisories (issue 9): bad input ends in a server error
            call (models/gov_plan_input_mixin.py); XML-RPC answers a
            ValidationError with its message, not a traceback
     test   tests/test_bad_input.py
+beyond the advisories: the many2many_binary widget writes file names as HTML
+(t-raw): markup in an evidence file's name ran script in other browsers
+    piece  static/src/xml/file_names.xml (the manifest's "qweb"), outside
+           this package: the web client loads templates from there
+    test   tests/test_evidence.py TestFileNamesEscaped;
+           scripts/evidence_names.js in the browser
 """
 
 from . import server

@@ -22,4 +22,5 @@ from . import gov_plan_holiday
 from . import gov_plan_reminder
 from . import gov_plan_dashboard
 from . import ir_translation
+from . import ir_attachment
 from . import gov_plan_input

@@ -183,6 +183,11 @@ class GovPlanReport(models.Model):
         for rep in self:
             if rep.state != "draft":
                 raise UserError(_("Only draft reports can be deleted."))
+        # the lines first, through the ORM: Odoo deletes the files (the
+        # evidence) of the records it unlinks, not of those PostgreSQL
+        # deletes in cascade, and a file left naming no record is open to
+        # every employee
+        self.mapped("line_ids").unlink()
         return super().unlink()
 
     def _gov_reminder_users(self):
