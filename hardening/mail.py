@@ -357,22 +357,58 @@ class MailThread(models.AbstractModel):
             return super(MailThread, self).message_track(tracked_fields, initial_values)
 
 
+def _is_gov_model(model):
+    return isinstance(model, str) and model.startswith("gov.plan")
+
+
 def check_own_author(env, values):
-    """A user posts under their own name only: a message of another author
-    would forge the history of a record (a "Đã phê duyệt." by leadership)."""
+    """On a gov record a user posts under their own name only: a message of
+    another author would forge its history (a "Đã phê duyệt." by
+    leadership). (Discuss posts a joining member's own notice.)"""
     author = values.get("author_id")
-    if author and not _is_superuser(env) and author != env.user.partner_id.id:
+    if (
+        author
+        and _is_gov_model(values.get("model"))
+        and not _is_superuser(env)
+        and author != env.user.partner_id.id
+    ):
         raise AccessError(_("A message is posted under your own name only."))
 
 
-def check_history_kept(messages):
+# What a message of the history says; its recipients, stars and
+# notifications are Odoo's bookkeeping, written as the user, and so are its
+# attachments (mail.template.send_mail attaches them to its new message;
+# which ones a user may link is checked above, CVE-2018-15631).
+HISTORY_FIELDS = frozenset(
+    (
+        "body",
+        "subject",
+        "author_id",
+        "email_from",
+        "date",
+        "model",
+        "res_id",
+        "record_name",
+        "message_type",
+        "subtype_id",
+        "parent_id",
+        "tracking_value_ids",
+    )
+)
+
+
+def check_history_kept(messages, values=None):
     """The chatter of a gov record is its history: only Odoo itself (as
-    superuser: stars, notifications, the mail gateway) changes or deletes
-    its messages."""
+    superuser: the mail gateway, the cron) changes what a message says or
+    deletes it."""
     if _is_superuser(messages.env):
         return
+    if values is not None and not set(values) & HISTORY_FIELDS:
+        return
     messages = messages.sudo()
-    if any((m.model or "").startswith("gov.plan") for m in messages):
+    if any(_is_gov_model(m.model) for m in messages) or (
+        values and _is_gov_model(values.get("model"))
+    ):
         raise AccessError(
             _("The history of a plan, duty or report cannot be changed or deleted.")
         )
@@ -392,8 +428,7 @@ class MailMessage(models.Model):
 
     @api.multi
     def write(self, values):
-        check_history_kept(self)
-        check_own_author(self.env, values)
+        check_history_kept(self, values)
         if values.get("tracking_value_ids"):
             check_may_track(self.env)
         values = without_unreadable_attachments(self.env, values)

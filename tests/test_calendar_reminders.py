@@ -7,7 +7,6 @@ from .common import GovPlanCase
 
 
 class TestReportingCalendar(GovPlanCase):
-
     def _open_period(self, user, plan, **vals):
         values = {
             "plan_id": plan.id,
@@ -76,11 +75,14 @@ class TestReportingCalendar(GovPlanCase):
         draft = self._plan()
         with self.refused(UserError, "issued plans only"):
             self._open_period(self.leader, draft)
-        self.assertFalse(self.env["gov.plan.report.request"].search([]))
+        self.assertFalse(
+            self.env["gov.plan.report.request"].search(
+                [("plan_id", "in", (plan | draft).ids)]
+            )
+        )
 
 
 class TestExtensions(GovPlanCase):
-
     def setUp(self):
         super().setUp()
         self.plan = self._issued_plan()
@@ -162,7 +164,6 @@ class TestExtensions(GovPlanCase):
 
 
 class TestReminders(GovPlanCase):
-
     def setUp(self):
         super().setUp()
         self.unit_b.manager_id = self.head_b.employee_ids[:1]
@@ -263,7 +264,6 @@ class TestReminders(GovPlanCase):
 
 
 class TestDashboard(GovPlanCase):
-
     def _counts(self, user, unit):
         data = (
             self.env["gov.plan.duty.analysis"]
