@@ -13,6 +13,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import html_escape
 
+from ..lib import workflow
+
 
 def _is_superuser(env):
     return env.uid == SUPERUSER_ID
@@ -363,16 +365,22 @@ def _is_gov_model(model):
 
 def check_own_author(env, values):
     """On a gov record a user posts under their own name only: a message of
-    another author would forge its history (a "Đã phê duyệt." by
-    leadership). (Discuss posts a joining member's own notice.)"""
-    author = values.get("author_id")
-    if (
-        author
-        and _is_gov_model(values.get("model"))
-        and not _is_superuser(env)
-        and author != env.user.partner_id.id
+    another author, or of none with someone else's address, would forge its
+    history (a "Đã phê duyệt." by leadership). Returns the values with the
+    author set (a personal default of mail.message could name another).
+    (Discuss posts a joining member's own notice: other models are left.)"""
+    if not _is_gov_model(values.get("model")) or _is_superuser(env):
+        return values
+    partner = env.user.partner_id
+    values = dict(values)
+    if values.get("author_id") is None:
+        values["author_id"] = partner.id
+    email_from = values.get("email_from") or ""
+    if values["author_id"] != partner.id or (
+        email_from and (partner.email or "").lower() not in email_from.lower()
     ):
         raise AccessError(_("A message is posted under your own name only."))
+    return values
 
 
 # What a message of the history says; its recipients, stars and
@@ -397,12 +405,23 @@ HISTORY_FIELDS = frozenset(
 )
 
 
+# Set on the cursor while gov records that may be deleted are deleted
+# (gov.plan.workflow.mixin): mail.thread then deletes their messages, as the
+# user.
+DELETING = workflow.DELETING_FLAG
+
+
 def check_history_kept(messages, values=None):
     """The chatter of a gov record is its history: only Odoo itself (as
-    superuser: the mail gateway, the cron) changes what a message says or
-    deletes it."""
+    superuser: the mail gateway, the cron; or deleting the record) changes
+    what a message says or deletes it."""
     if _is_superuser(messages.env):
         return
+    if values is None:
+        deleting = getattr(messages.env.cr, DELETING, set())
+        messages = messages.sudo().filtered(
+            lambda m: (m.model, m.res_id) not in deleting
+        )
     if values is not None and not set(values) & HISTORY_FIELDS:
         return
     messages = messages.sudo()
@@ -419,7 +438,7 @@ class MailMessage(models.Model):
 
     @api.model
     def create(self, values):
-        check_own_author(self.env, values)
+        values = check_own_author(self.env, values)
         if values.get("tracking_value_ids") and not _is_superuser(self.env):
             check_may_track(self.env)
             check_tracking_commands(values["tracking_value_ids"])
@@ -613,7 +632,23 @@ class MailNotification(models.Model):
 
 
 class MailFollowers(models.Model):
+    """Who follows a gov record is read with the record (Odoo 11 lets every
+    employee list the followers of every record, which also tells which
+    reports and duties exist)."""
+
     _inherit = "mail.followers"
+
+    @api.model
+    def _apply_ir_rules(self, query, mode="read"):
+        super(MailFollowers, self)._apply_ir_rules(query, mode)
+        if mode == "read":
+            add_gov_document_rule(self, query, self._table, "res_model", "res_id")
+
+    @api.multi
+    def check_access_rule(self, operation):
+        super(MailFollowers, self).check_access_rule(operation)
+        if operation == "read":
+            check_gov_document_read(self)
 
     def _check_may_follow(self, res_model, res_id, partner_id, channel_id):
         """Oneself on a record one may read; anyone on a record one may write

@@ -256,8 +256,10 @@ REPORT = Workflow(
     ],
     initial="draft",
     editable_states=("draft", "returned"),
-    # a report belongs to its plan, unit and round from its creation on
-    create_only=("report_type", "plan_id", "unit_id", "request_id"),
+    # the round's opening (or the compile step) links a report to a round
+    extra_guarded=("request_id",),
+    # a report belongs to its plan and unit from its creation on
+    create_only=("report_type", "plan_id", "unit_id"),
 )
 
 EXTENSION = Workflow(
@@ -329,6 +331,10 @@ DUTY = Workflow(
 )
 
 WORKFLOWS = {wf.model: wf for wf in (PLAN, REPORT, EXTENSION, ROUND, DUTY)}
+
+# The cursor attribute holding the (model, id) of gov records being deleted
+# by their own unlink: their history may go with them.
+DELETING_FLAG = "_gov_plan_deleting"
 
 # Fields of a duty a unit head may change once the plan is issued.
 DUTY_ASSIGN_FIELDS = frozenset(("user_id",))

@@ -195,6 +195,18 @@ class GovPlanDuty(models.Model):
                     }
                 )
 
+    @api.constrains("user_id", "unit_id")
+    def _check_user(self):
+        for duty in self.sudo():  # a check, not an access
+            if duty.user_id and duty.unit_id not in duty.user_id.gov_unit_ids:
+                raise ValidationError(
+                    _(
+                        'The person responsible for "%(duty)s" works in its lead '
+                        "unit (%(unit)s)."
+                    )
+                    % {"duty": duty.name, "unit": duty.unit_id.name}
+                )
+
     @api.constrains("content_item_id", "plan_id")
     def _check_content_item(self):
         for duty in self.sudo():
@@ -239,6 +251,11 @@ class GovPlanDuty(models.Model):
                     duty._gov_require_unit(duty.unit_id, _("assign duties"))
             return
         super()._gov_check_frozen(vals)
+        if fields:
+            # the draft is its drafting unit's: a lead unit assigns, it
+            # does not rewrite the duty
+            for duty in self:
+                duty._gov_require_unit(duty.plan_id.unit_id, _("change duties"))
 
     def _gov_frozen_message(self):
         return _(

@@ -23,8 +23,10 @@ class GovPlanDutyExtension(models.Model):
     )
     # copied from the duty at creation (not a stored related field, which the
     # record rules would see empty while it is being computed)
-    unit_id = fields.Many2one("hr.department", "Lead unit", readonly=True, index=True)
-    date_current = fields.Date("Deadline when asked", readonly=True)
+    unit_id = fields.Many2one(
+        "hr.department", "Lead unit", readonly=True, index=True, copy=False
+    )
+    date_current = fields.Date("Deadline when asked", readonly=True, copy=False)
     date_new = fields.Date("New deadline", required=True)
     reason = fields.Text(required=True)
     state = fields.Selection(

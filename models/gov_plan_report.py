@@ -147,6 +147,51 @@ class GovPlanReport(models.Model):
                 start
             ), fields.Date.to_string(end)
 
+    def _gov_complete_create_values(self, vals):
+        """Reports are about the duties of an issued plan: a plan not yet
+        issued assigns nothing to report on."""
+        plan = self.env["gov.plan"].sudo().browse(vals.get("plan_id")).exists()
+        if (
+            plan
+            and plan.state not in workflow.ASSIGNED_PLAN_STATES
+            and not self._gov_unchecked()
+        ):
+            raise UserError(
+                _(
+                    'The plan "%(name)s" is not issued yet: its duties are not '
+                    "assigned, there is nothing to report on."
+                )
+                % {"name": plan.title}
+            )
+        return vals
+
+    @api.constrains("plan_id", "unit_id", "report_type", "date_from", "date_to")
+    def _check_one_per_period(self):
+        """One unit report per plan, unit and cut-off: a second one would be
+        compiled beside the first."""
+        for rep in self.sudo():  # a check, not an access
+            if rep.report_type != "unit":
+                continue
+            twin = rep.search(
+                [
+                    ("id", "!=", rep.id),
+                    ("report_type", "=", "unit"),
+                    ("plan_id", "=", rep.plan_id.id),
+                    ("unit_id", "=", rep.unit_id.id),
+                    ("date_from", "=", rep.date_from),
+                    ("date_to", "=", rep.date_to),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    _(
+                        "The unit already has a report for this plan and "
+                        'cut-off: "%(name)s". Fill that one in.'
+                    )
+                    % {"name": twin.name}
+                )
+
     @api.constrains("request_id", "plan_id")
     def _check_request(self):
         for rep in self.sudo():  # a check, not an access

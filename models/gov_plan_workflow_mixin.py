@@ -145,6 +145,22 @@ class GovPlanWorkflowMixin(models.AbstractModel):
             self._gov_check_frozen(vals)
         return super().write(vals)
 
+    @api.multi
+    def unlink(self):
+        """The model's own unlink has said whether the records may go: their
+        history goes with them (mail.thread deletes it as the user)."""
+        deleting = getattr(self.env.cr, workflow.DELETING_FLAG, None)
+        if deleting is None:
+            deleting = set()
+            setattr(self.env.cr, workflow.DELETING_FLAG, deleting)
+        keys = {(self._name, rec_id) for rec_id in self.ids}
+        new = keys - deleting
+        deleting |= new
+        try:
+            return super().unlink()
+        finally:
+            deleting -= new
+
     def _gov_refused_message(self, names):
         labels = ", ".join(
             '"%s"' % self._fields[name].get_description(self.env)["string"]

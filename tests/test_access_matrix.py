@@ -109,8 +109,18 @@ class MatrixCase(GovPlanCase):
                 "date_deadline": "2024-12-01",
             }
         if model == "gov.plan.report":
+            # reports are about issued plans only
+            issued = self.env["gov.plan"].create(
+                {
+                    "title": "Kế hoạch đã ban hành",
+                    "agency_id": self.agency.id,
+                    "unit_id": records["gov.plan"].unit_id.id,
+                    "date": "2024-04-05",
+                    "state": "issued",
+                }
+            )
             return {
-                "plan_id": records["gov.plan"].id,
+                "plan_id": issued.id,
                 "unit_id": records["gov.plan"].unit_id.id,
                 "period_type": "monthly",
                 "date_from": "2024-05-15",

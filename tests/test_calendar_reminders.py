@@ -216,7 +216,8 @@ class TestReminders(GovPlanCase):
             {"state": "done_on_time"}
         )
         draft = self._plan()
-        draft.duty_ids.sudo().write({"user_id": self.staff_a.id})
+        for duty in draft.duty_ids.sudo():
+            duty.user_id = self.staff_a if duty.unit_id == self.unit_a else self.staff_b
         self.assertEqual(self.Reminder._cron_send(today="2024-06-30"), 0)
 
     def test_a_unit_without_head_is_still_told(self):

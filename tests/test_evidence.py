@@ -173,7 +173,10 @@ class TestEvidenceUse(EvidenceCase):
         """Normal use: duplicating a report starts a draft without the
         files, which stay with the lines they prove."""
         report, line, evidence = self._report_a("approved")
-        copy = report.sudo(self.staff_a).copy()
+        # the next quarter: one report per unit and cut-off
+        copy = report.sudo(self.staff_a).copy(
+            {"date_from": "2024-06-15", "date_to": "2024-09-14"}
+        )
         self.assertEqual(len(copy.line_ids), 1)
         self.assertFalse(copy.line_ids.attachment_ids)
         self._assert_unchanged(evidence, line)
@@ -288,8 +291,13 @@ class TestEvidenceAttacks(EvidenceCase):
         or delete the evidence of a submitted, accepted or approved report.
 
         Before: replaced and deleted in each state."""
-        for state in ("submitted", "accepted", "approved"):
-            _report, line, evidence = self._report_a(state)
+        for month, state in ((4, "submitted"), (5, "accepted"), (6, "approved")):
+            _report, line, evidence = self._report_a(
+                state,
+                period_type="monthly",
+                date_from="2024-%02d-15" % (month - 1),
+                date_to="2024-%02d-14" % month,
+            )
             for user in (self.leader, self.manager):
                 with self.refused(AccessError):
                     evidence.sudo(user).write({"datas": FORGED})

@@ -48,6 +48,7 @@ class GuardCase(GovPlanCase):
                 "hr.department": self.unit_b.id,
                 "gov.plan.duty": self._other_duty().id,
                 "gov.plan": self._plan(title="Khác").id,
+                "gov.plan.report.request": self._round().id,
             }[field.comodel_name]
         if field.type == "many2many":
             return [
@@ -64,6 +65,21 @@ class GuardCase(GovPlanCase):
         if field.type in ("char", "text"):
             return "Giả mạo"
         raise AssertionError("no value for %s" % field.type)
+
+    def _round(self):
+        return (
+            self.env["gov.plan.report.request"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "name": "Đợt",
+                    "plan_id": self._issued().id,
+                    "date_from": "2024-03-15",
+                    "date_to": "2024-06-14",
+                    "date_deadline": "2024-06-20",
+                }
+            )
+        )
 
     def _issued(self):
         if not getattr(self, "_issued_cache", None):
@@ -131,21 +147,6 @@ class TestWritesRefused(GuardCase):
         request = self._round()
         self.assertWritesRefused(request, workflow.ROUND.guarded)
         self.assertEqual(request.state, "draft")
-
-    def _round(self):
-        return (
-            self.env["gov.plan.report.request"]
-            .sudo(self.leader)
-            .create(
-                {
-                    "name": "Đợt",
-                    "plan_id": self._issued().id,
-                    "date_from": "2024-03-15",
-                    "date_to": "2024-06-14",
-                    "date_deadline": "2024-06-20",
-                }
-            )
-        )
 
 
 class TestCreatesRefused(GuardCase):
@@ -605,7 +606,7 @@ class TestLinksAndComputedFields(GuardCase):
                 }
             )
         )
-        with self.refused(Exception, "own plan"):
+        with self.refused(AccessError, GUARD):
             self._unit_report(
                 self._issued(), self.staff_a, self.unit_a, request_id=request.id
             )
@@ -767,3 +768,107 @@ class TestSecondRound(GuardCase):
         doc.write({"date": "2024-03-28"})
         plan.invalidate_cache()
         self.assertEqual(plan._print_basis(), printed)
+
+
+class TestThirdRound(GuardCase):
+    """What a second tester found on a fresh demo; each went through (or, the
+    first, was refused) before its fix."""
+
+    def test_drafts_can_still_be_deleted_with_their_history(self):
+        plan = self._plan().with_context(tracking_disable=False)
+        plan.message_post(body="Ghi chú")
+        duty = plan.duty_ids[:1]
+        duty.sudo(self.staff_a).message_post(body="Ghi chú")
+        duty.sudo(self.staff_a).unlink()
+        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
+        report.message_post(body="Ghi chú")
+        report.unlink()
+        plan.sudo(self.staff_a).unlink()
+        self.assertFalse(plan.exists() or report.exists() or duty.exists())
+        # the history of what stays is still kept
+        issued = self._issued()
+        with self.refused(AccessError, "history"):
+            issued.sudo().message_ids[:1].sudo(self.leader).unlink()
+
+    def test_no_comment_under_another_name_or_address(self):
+        plan = self._issued()
+        for values in (
+            {"author_id": False, "email_from": "Lãnh đạo <leader@example.org>"},
+            {"email_from": "leader@example.org"},
+        ):
+            with self.refused(AccessError, "own name"):
+                plan.sudo(self.staff_a).message_post(body="Đã phê duyệt", **values)
+        plan.sudo(self.staff_a).message_post(body="Ý kiến của tôi")
+
+    def test_no_report_on_the_duties_of_a_draft_plan(self):
+        draft = self._plan()
+        with self.refused(UserError, "not issued yet"):
+            self._unit_report(draft, self.staff_a, self.unit_a)
+
+    def test_one_report_per_unit_and_cut_off_and_none_added_to_a_round(self):
+        plan = self._issued()
+        report = self._unit_report(plan, self.staff_a, self.unit_a)
+        with self.refused(Exception, "already has a report"):
+            self._unit_report(plan, self.staff_a, self.unit_a)
+        with self.refused(Exception, "already has a report"):
+            report.copy()
+        request = (
+            self.env["gov.plan.report.request"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "name": "Đợt",
+                    "plan_id": plan.id,
+                    "date_from": "2024-06-15",
+                    "date_to": "2024-09-14",
+                    "date_deadline": "2024-09-20",
+                }
+            )
+        )
+        with self.refused(AccessError, GUARD):
+            self._unit_report(
+                plan,
+                self.staff_a,
+                self.unit_a,
+                date_from="2024-06-15",
+                date_to="2024-09-14",
+                request_id=request.id,
+            )
+
+    def test_the_responsible_works_in_the_lead_unit(self):
+        duty = self._other_duty()
+        with self.refused(Exception, "works in its lead unit"):
+            duty.sudo(self.head_b).write({"user_id": self.staff_a.id})
+        duty.sudo(self.head_b).write({"user_id": self.staff_b.id})
+        self.assertEqual(duty.user_id, self.staff_b)
+
+    def test_a_lead_unit_does_not_rewrite_another_units_draft(self):
+        draft = self._plan()
+        duty_b = draft.duty_ids.filtered(lambda d: d.unit_id == self.unit_b)
+        with self.refused(AccessError):
+            duty_b.sudo(self.head_b).write({"date_deadline": "2030-12-31"})
+        duty_b.sudo(self.staff_a).write({"date_deadline": "2024-07-31"})
+        self.assertEqual(duty_b.date_deadline, "2024-07-31")
+
+    def test_followers_are_read_with_the_record(self):
+        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
+        report.message_subscribe_users(user_ids=[self.staff_a.id])
+        Followers = self.env["mail.followers"]
+        domain = [("res_model", "=", "gov.plan.report"), ("res_id", "=", report.id)]
+        self.assertTrue(Followers.sudo(self.staff_a).search(domain))
+        self.assertFalse(Followers.sudo(self.staff_b).search(domain))
+
+    def test_an_extension_is_copied_as_a_new_request(self):
+        extension = (
+            self.env["gov.plan.duty.extension"]
+            .sudo(self.staff_b)
+            .create(
+                {
+                    "duty_id": self._other_duty().id,
+                    "date_new": "2024-08-31",
+                    "reason": "x",
+                }
+            )
+        )
+        copy = extension.copy()
+        self.assertEqual((copy.state, copy.unit_id), ("requested", self.unit_b))
