@@ -27,6 +27,7 @@ class IrAttachment(models.Model):
     @api.model
     def check(self, mode, values=None):
         super(IrAttachment, self).check(mode, values=values)
+        self._gov_check_pending_evidence()
         if (
             mode in ("write", "create")
             and values
@@ -34,6 +35,27 @@ class IrAttachment(models.Model):
             and self.env.uid != SUPERUSER_ID
         ):
             self._gov_check_evidence_link(values)
+
+    def _gov_check_pending_evidence(self):
+        """An evidence file uploaded but not yet saved on its line
+        (res_id 0: the widget uploads before the report is saved) is its
+        uploader's alone; Odoo lets every employee read, replace and delete
+        files attached to no record."""
+        if self.env.uid == SUPERUSER_ID or not self.ids:
+            return
+        # Raw SQL: the rows as stored, whatever the user may read.
+        self.env.cr.execute(
+            "SELECT id FROM ir_attachment WHERE id IN %s AND res_model = %s "
+            "AND COALESCE(res_id, 0) = 0 AND create_uid != %s",
+            (tuple(self.ids), EVIDENCE_MODEL, self.env.uid),
+        )
+        if self.env.cr.fetchall():
+            raise AccessError(
+                _(
+                    "This evidence file is not yet saved on its report line: only "
+                    "the person who uploaded it may use it."
+                )
+            )
 
     def _gov_check_evidence_link(self, values):
         """Refuse moving an evidence file to another record, and putting a

@@ -367,7 +367,9 @@ class TestLegacyEvidence(EvidenceCase):
             (line.id, legacy.id, line.id, shared.id, other_line.id, shared.id),
         )
         self.env[LINE].invalidate_cache()
-        self.assertEqual(self._content(legacy, self.staff_b), CONTENT, "the hole")
+        # another unit is refused even before the update: no line yet
+        with self.refused(AccessError, "not yet saved"):
+            self._content(legacy, self.staff_b)
 
         self.env[LINE]._gov_fix_evidence_links()
         self.env.clear()
@@ -431,3 +433,21 @@ class TestFileNamesEscaped(unittest.TestCase):
         manifest = get_module_resource("gov_plan", "__manifest__.py")
         with open(manifest) as handle:
             self.assertIn("static/src/xml/file_names.xml", handle.read())
+
+
+class TestPendingEvidence(EvidenceCase):
+    def test_a_file_not_yet_saved_on_its_line_is_the_uploaders(self):
+        """The widget uploads a file before the report is saved (res_id 0).
+
+        Before: every employee could list, read, replace and delete it until
+        the report was saved."""
+        pending = self._upload(self.staff_a)
+        self.assertEqual(self._content(pending, self.staff_a), CONTENT)
+        for user in (self.staff_b, self.head_a, self.leader, self.outsider):
+            with self.refused(AccessError, "not yet saved"):
+                pending.sudo(user).read(["datas"])
+            with self.refused(AccessError, "not yet saved"):
+                pending.sudo(user).write({"datas": FORGED})
+            with self.refused(AccessError, "not yet saved"):
+                pending.sudo(user).unlink()
+        self.assertEqual(self._content(pending, self.staff_a), CONTENT)
