@@ -632,23 +632,7 @@ class MailNotification(models.Model):
 
 
 class MailFollowers(models.Model):
-    """Who follows a gov record is read with the record (Odoo 11 lets every
-    employee list the followers of every record, which also tells which
-    reports and duties exist)."""
-
     _inherit = "mail.followers"
-
-    @api.model
-    def _apply_ir_rules(self, query, mode="read"):
-        super(MailFollowers, self)._apply_ir_rules(query, mode)
-        if mode == "read":
-            add_gov_document_rule(self, query, self._table, "res_model", "res_id")
-
-    @api.multi
-    def check_access_rule(self, operation):
-        super(MailFollowers, self).check_access_rule(operation)
-        if operation == "read":
-            check_gov_document_read(self)
 
     def _check_may_follow(self, res_model, res_id, partner_id, channel_id):
         """Oneself on a record one may read; anyone on a record one may write

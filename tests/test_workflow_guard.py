@@ -850,14 +850,6 @@ class TestThirdRound(GuardCase):
         duty_b.sudo(self.staff_a).write({"date_deadline": "2024-07-31"})
         self.assertEqual(duty_b.date_deadline, "2024-07-31")
 
-    def test_followers_are_read_with_the_record(self):
-        report = self._unit_report(self._issued(), self.staff_a, self.unit_a)
-        report.message_subscribe_users(user_ids=[self.staff_a.id])
-        Followers = self.env["mail.followers"]
-        domain = [("res_model", "=", "gov.plan.report"), ("res_id", "=", report.id)]
-        self.assertTrue(Followers.sudo(self.staff_a).search(domain))
-        self.assertFalse(Followers.sudo(self.staff_b).search(domain))
-
     def test_an_extension_is_copied_as_a_new_request(self):
         extension = (
             self.env["gov.plan.duty.extension"]
