@@ -470,9 +470,9 @@ class TestRealActor(GuardCase):
         self.assertFalse(report.accepted_by_id)
         self.assertEqual(report.state, "returned")
 
-    def test_round_and_consolidated_report_name_who_made_them(self):
-        plan = self._issued()
-        wizard = (
+    def _quarter_two(self, plan):
+        """The period wizard of the office, for the second quarter of 2024."""
+        return (
             self.env["gov.plan.period.wizard"]
             .sudo(self.staff_a)
             .create(
@@ -484,6 +484,10 @@ class TestRealActor(GuardCase):
                 }
             )
         )
+
+    def test_round_and_consolidated_report_name_who_made_them(self):
+        plan = self._issued()
+        wizard = self._quarter_two(plan)
         action = wizard.action_open()
         request = self.env["gov.plan.report.request"].browse(action["res_id"])
         self.assertEqual(request.create_uid, self.staff_a)
@@ -495,18 +499,7 @@ class TestRealActor(GuardCase):
             )
             self.assertEqual(opened.mapped("author_id"), self.staff_a.partner_id)
         # the same period again: refused, pointing at the round
-        wizard = (
-            self.env["gov.plan.period.wizard"]
-            .sudo(self.staff_a)
-            .create(
-                {
-                    "plan_id": plan.id,
-                    "period_type": "quarterly",
-                    "year": "2024",
-                    "index": 2,
-                }
-            )
-        )
+        wizard = self._quarter_two(plan)
         with self.refused(UserError, "already open"):
             wizard.action_open()
         for report in request.report_ids:
