@@ -190,8 +190,8 @@ class TestUpgrade(GovPlanCase):
     def _old_item(self, plan, kind, sequence, name):
         cr = self.env.cr
         cr.execute(
-            "INSERT INTO gov_plan_item (plan_id, kind, sequence, name, level, document) "
-            "VALUES (%s, %s, %s, %s, 'clause', 'plan') RETURNING id",
+            "INSERT INTO gov_plan_item (plan_id, kind, sequence, name, level, "
+            "document) VALUES (%s, %s, %s, %s, 'clause', 'plan') RETURNING id",
             (plan.id, kind, sequence, name),
         )
         return cr.fetchone()[0]
