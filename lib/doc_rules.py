@@ -12,6 +12,8 @@ so they renumber when nodes move; a node may carry a label of its own (a
 document entered as it was printed, even when irregular).
 """
 
+import re
+
 LEVELS = (
     "part",
     "section",
@@ -232,6 +234,26 @@ def basis_paragraphs(bases, layout="lines", intro="", intro_inline=False, end=".
         return result
     result.append((last + end, italic))
     return result
+
+
+# a number and symbol (1400/QĐ-TTg), a date (19/6/2015) or a range
+# (2018-2025): a person never breaks them at the end of a line
+UNBREAKABLE = re.compile(r"\S*\w[-/–]\w\S*")
+
+
+def keep_together(text):
+    """``text`` cut into ``[(piece, unbreakable)]`` for the print: document
+    numbers, dates and ranges are kept on one line (wkhtmltopdf would break
+    "695/QĐ-" / "TTg" after the hyphen)."""
+    pieces, position = [], 0
+    for match in UNBREAKABLE.finditer(text or ""):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    if position < len(text or ""):
+        pieces.append((text[position:], False))
+    return pieces
 
 
 def node_labels(nodes, part_style="roman"):

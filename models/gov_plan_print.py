@@ -86,6 +86,9 @@ class GovPlanPrint(models.Model):
         self.ensure_one()
         return json.dumps(self._print_basis_paragraphs(), ensure_ascii=False)
 
+    def _print_pieces(self, text):
+        return doc_rules.keep_together(text)
+
     def _print_decision_basis(self):
         self.ensure_one()
         if self.issued_number_symbol and self.issued_decision_basis_text:

@@ -284,3 +284,23 @@ class TestBodyTree(unittest.TestCase):
         self.assertEqual(
             blocks[0]["runs"], [("Điều 1.", "b"), (" Quyết định có hiệu lực./.", "")]
         )
+
+
+class TestKeepTogether(unittest.TestCase):
+    def test_numbers_dates_and_ranges_stay_on_one_line(self):
+        pieces = doc_rules.keep_together(
+            "Quyết định số 695/QĐ-TTg ngày 10/5/2021, 2018-2025."
+        )
+        self.assertEqual(
+            [p for p, keep in pieces if keep],
+            ["695/QĐ-TTg", "10/5/2021,", "2018-2025."],
+        )
+        self.assertEqual(
+            "".join(p for p, _keep in pieces),
+            "Quyết định số 695/QĐ-TTg ngày 10/5/2021, 2018-2025.",
+        )
+
+    def test_a_dash_between_words_still_breaks(self):
+        self.assertEqual(
+            doc_rules.keep_together("kinh tế - xã hội"), [("kinh tế - xã hội", False)]
+        )
