@@ -258,3 +258,20 @@ class TestUpgrade(GovPlanCase):
                 )
             ],
         )
+
+
+class TestDecisionGuards(GovPlanCase):
+    def test_the_decision_form_and_its_snapshot_belong_to_their_steps(self):
+        plan = self._plan(issue_form="decision", decision_title="Về việc ban hành")
+        with self.refused(AccessError):
+            plan.sudo(self.staff_a).write({"issued_decision_basis_text": "[]"})
+        plan.action_submit()
+        for values in (
+            {"issue_form": "plan"},
+            {"decision_title": "Khác"},
+            {"decision_item_ids": [(0, 0, {"level": "article", "name": "Điều mới"})]},
+        ):
+            with self.refused((AccessError, UserError)):
+                plan.sudo(self.staff_a).write(values)
+        with self.refused((AccessError, UserError)):
+            plan.sudo(self.staff_a).action_add_usual_articles()
