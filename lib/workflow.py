@@ -162,6 +162,7 @@ PLAN = Workflow(
                 "issued_basis_text",
                 "issued_recipient_lines",
                 "issued_signer_name",
+                "issued_signature_lines",
             ],
         ),
         step("close", ["issued"], "done", "leader"),

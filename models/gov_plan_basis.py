@@ -63,3 +63,16 @@ class GovPlanBasis(models.Model):
                 )
             result.append((basis.id, text))
         return result
+
+    def _gov_issue_key(self):
+        """The identity of the cited document, to find a basis cited twice:
+        the same plan, or an external document of the same number, date and
+        issuer (entered once or twice)."""
+        self.ensure_one()
+        if self.parent_plan_id:
+            return ("plan", self.parent_plan_id.id)
+        doc = self.external_document_id
+        number = "".join((doc.name or "").split()).upper()
+        if not number:
+            return ("document", doc.id)
+        return ("document", number, doc.date, doc.issuer_id.id)
