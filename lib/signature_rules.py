@@ -89,6 +89,41 @@ def signature_lines(form, collective_title, authority_title, signer_title):
     return [line for line in lines if line and not line.endswith(". ")]
 
 
+def parse_signature_lines(lines):
+    """The form and texts of a signature block as printed (the inverse of
+    ``signature_lines``): ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ
+    TỊCH"] gives ``TM_KT``, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+    For entering a real document's signature; ValueError if it is none of
+    the forms."""
+    rest = [upper(line) for line in lines if (line or "").strip()]
+    values = {"collective_title": "", "authority_title": "", "signer_title": ""}
+    tm = bool(rest) and rest[0].startswith("TM. ")
+    if tm:
+        values["collective_title"] = rest.pop(0)[4:].strip()
+    prefix, _dot, head = rest[0].partition(". ") if rest else ("", "", "")
+    if prefix in ("KT", "TL", "TUQ") and len(rest) == 2 and (prefix == "KT" or not tm):
+        form = "TM_KT" if tm else prefix
+        values.update(authority_title=head.strip(), signer_title=rest[1])
+    elif prefix == "Q" and len(rest) == 1:
+        form = "TM_Q" if tm else "Q"
+        values["authority_title"] = head.strip()
+    elif len(rest) == 1 and not rest[0].startswith(("KT. ", "TL. ", "TUQ. ", "Q. ")):
+        form = "TM" if tm else "none"
+        values.update(authority_title=rest[0], signer_title=rest[0])
+    else:
+        raise ValueError("not a signature block of Decree 30: %r" % (lines,))
+    values["authority"] = form
+    return values
+
+
+def form_for_regime(form, regime):
+    """The form kept when the issuing agency changes: an agency that is not a
+    collective body signs without the TM. line."""
+    if regime != "collective" and form in COLLECTIVE_FORMS:
+        return {"TM": "none", "TM_KT": "KT", "TM_Q": "Q"}[form]
+    return form
+
+
 def signature_defaults(form, collective_name, head_title, signer_job=None):
     """The texts a form gives from the agency (and the signer's job), for
     the drafter to correct if the document needs it. ``signer_title`` is

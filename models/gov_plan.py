@@ -293,6 +293,15 @@ class GovPlan(models.Model):
         if job and self.authority not in signature_rules.ACTING_FORMS:
             self.signer_title = signature_rules.upper(job.name)
 
+    @api.onchange("agency_id")
+    def _onchange_agency_form(self):
+        """An agency that is not a collective body has no TM. line (runs
+        before _onchange_signature_form, which gives the lines)."""
+        if self.authority:
+            self.authority = signature_rules.form_for_regime(
+                self.authority, self.agency_id.regime
+            )
+
     @api.onchange("agency_id", "authority")
     def _onchange_signature_form(self):
         """The lines of the chosen form, from the agency: the drafter may

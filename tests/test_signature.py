@@ -96,6 +96,22 @@ class TestSignatureForms(SignatureCase):
             plan._signature_lines(), ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG SỞ"]
         )
 
+    def test_another_agency_keeps_a_form_it_can_sign(self):
+        """From the UBND to a Sở, the TM. line goes (the web client runs the
+        agency's onchange methods in this order)."""
+        Plan = self.env["gov.plan"].sudo(self.staff_a)
+        plan = Plan.new({"agency_id": self.province.id, "authority": "TM_KT"})
+        plan._onchange_signature_form()
+        plan.agency_id = self.agency
+        plan._onchange_agency_form()
+        plan._onchange_signature_form()
+        self.assertEqual(plan.authority, "KT")
+        self.assertEqual(plan._signature_lines(), ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+        plan.agency_id = self.province
+        plan._onchange_agency_form()
+        plan._onchange_signature_form()
+        self.assertEqual(plan._signature_lines(), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+
     def test_the_web_clients_onchange(self):
         """As the form asks it: a form chosen, the lines returned."""
         Plan = self.env["gov.plan"].sudo(self.staff_a)
@@ -549,6 +565,17 @@ class TestSignatureSecurity(SignatureCase):
         for user in (self.leader, self.clerk):
             with self.refused(UserError):
                 issued.sudo(user).write({"collective_title": "ỦY BAN NHÂN DÂN"})
+
+    def test_only_the_clerk_and_the_administrator_set_an_agencys_regime(self):
+        for user in (self.staff_a, self.head_a, self.leader):
+            with self.refused(AccessError):
+                self.agency.sudo(user).write(
+                    {"regime": "collective", "collective_name": "TẬP THỂ"}
+                )
+        self.assertEqual(self.agency.regime, "head")
+        self.agency.sudo(self.clerk).write({"head_title": "GIÁM ĐỐC SỞ"})
+        with self.refused(ValidationError, "Working regime"):
+            self.agency.sudo(self.manager).write({"regime": "council"})
 
     def test_only_the_issue_writes_the_signature_as_issued(self):
         plan = self._plan()

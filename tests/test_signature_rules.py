@@ -406,3 +406,76 @@ class TestIssueProblems(unittest.TestCase):
                 "basis_twice",
             ],
         )
+
+
+class TestParseSignature(unittest.TestCase):
+    def test_every_form_read_back_from_its_lines(self):
+        texts = {
+            "none": ("", "GIÁM ĐỐC", "GIÁM ĐỐC"),
+            "KT": ("", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+            "Q": ("", "GIÁM ĐỐC", ""),
+            "TM": ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "CHỦ TỊCH"),
+            "TM_KT": ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+            "TM_Q": ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ""),
+            "TL": ("", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG"),
+            "TUQ": ("", "GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC"),
+        }
+        for form, (collective, head, title) in texts.items():
+            lines = rules.signature_lines(form, collective, head, title)
+            parsed = rules.parse_signature_lines(lines)
+            self.assertEqual(parsed["authority"], form)
+            self.assertEqual(
+                rules.signature_lines(
+                    form,
+                    parsed["collective_title"],
+                    parsed["authority_title"],
+                    parsed["signer_title"],
+                ),
+                lines,
+            )
+        self.assertEqual(
+            rules.parse_signature_lines(
+                ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+            ),
+            {
+                "authority": "TM_KT",
+                "collective_title": "ỦY BAN NHÂN DÂN",
+                "authority_title": "CHỦ TỊCH",
+                "signer_title": "PHÓ CHỦ TỊCH",
+            },
+        )
+
+    def test_corpus_signatures(self):
+        # corpus 16 and 18: "authority", "second_authority", "title" of the JSON
+        self.assertEqual(
+            rules.parse_signature_lines(["KT. CHỦ TỊCH", None, "PHÓ CHỦ TỊCH"])[
+                "authority"
+            ],
+            "KT",
+        )
+        self.assertEqual(
+            rules.parse_signature_lines(["TL. BỘ TRƯỞNG", None, "CHÁNH VĂN PHÒNG"]),
+            {
+                "authority": "TL",
+                "collective_title": "",
+                "authority_title": "BỘ TRƯỞNG",
+                "signer_title": "CHÁNH VĂN PHÒNG",
+            },
+        )
+
+    def test_not_a_signature(self):
+        for lines in (
+            [],
+            ["KT. GIÁM ĐỐC"],
+            ["TM. UBND", "TL. CHỦ TỊCH", "X"],
+            ["A", "B"],
+        ):
+            with self.assertRaises(ValueError):
+                rules.parse_signature_lines(lines)
+
+    def test_a_head_run_agency_drops_the_tm_line(self):
+        self.assertEqual(rules.form_for_regime("TM_KT", "head"), "KT")
+        self.assertEqual(rules.form_for_regime("TM", "head"), "none")
+        self.assertEqual(rules.form_for_regime("TM_Q", "head"), "Q")
+        self.assertEqual(rules.form_for_regime("TM_KT", "collective"), "TM_KT")
+        self.assertEqual(rules.form_for_regime("KT", "collective"), "KT")
