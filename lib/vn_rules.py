@@ -7,8 +7,9 @@ tested in milliseconds and moved unchanged to another Odoo version.
 import datetime
 import unicodedata
 
+from . import signature_rules
+
 PERIOD_TYPES = ("monthly", "quarterly", "half_yearly", "yearly")
-AUTHORITIES = ("TM", "KT", "Q", "TL", "TUQ")
 CUTOFF_DAY = 15  # Decree 09: a period runs from the 15th to the 14th.
 
 
@@ -134,7 +135,7 @@ def _fold(text):
 
 def is_deputy_title(title):
     """A deputy's title starts with "Phó" (Phó Giám đốc, Phó Chánh Văn phòng)."""
-    return _fold(title).startswith("pho ")
+    return signature_rules.is_deputy_title(title)
 
 
 def is_archive_line(text):
@@ -145,20 +146,22 @@ def is_archive_line(text):
 def issue_problems(doc):
     """Everything that stops a document from being issued, as a list of codes.
 
-    ``doc`` is a mapping with: ``title``, ``signer``, ``authority``,
-    ``signer_title``, ``duty_count``, ``recipient_count``, ``date`` (a date or
-    None) and ``basis`` (a list of ``(label, date or None)``). Returns pairs
-    ``(code, detail)``; the caller turns them into one translated message.
+    ``doc`` is a mapping with: ``title``, ``duty_count``, ``recipient_count``,
+    ``date`` (the document's date, a date or None), ``issue_date`` (the day
+    it is issued: its number is taken from the register of that year),
+    ``basis`` (a list of ``(label, date or None)``), ``basis_keys`` (a list
+    of ``(label, identity of the cited document)``), ``duties`` (a list of
+    ``(name, deadline or None)``), and the signature's values of
+    ``signature_rules.signature_problems`` (``signer``, ``authority``,
+    ``signer_title`` ...). Returns pairs ``(code, detail)``; the caller
+    turns them into one translated message.
     """
     problems = []
     if not (doc.get("title") or "").strip():
         problems.append(("title", None))
     if not doc.get("signer"):
         problems.append(("signer", None))
-    if not doc.get("authority"):
-        problems.append(("authority", None))
-    elif doc["authority"] == "KT" and not is_deputy_title(doc.get("signer_title")):
-        problems.append(("kt_deputy", doc.get("signer_title") or ""))
+    problems += signature_rules.signature_problems(doc)
     if not doc.get("duty_count"):
         problems.append(("duty", None))
     if not doc.get("recipient_count"):
@@ -166,10 +169,38 @@ def issue_problems(doc):
     if not doc.get("date"):
         problems.append(("date", None))
     else:
+        issued = doc.get("issue_date")
+        if issued and issued.year != doc["date"].year:
+            problems.append(
+                ("year", {"year": doc["date"].year, "register": issued.year})
+            )
         for label, basis_date in doc.get("basis") or ():
             if basis_date and basis_date > doc["date"]:
                 problems.append(("basis_date", (label, basis_date)))
+        for name, deadline in doc.get("duties") or ():
+            if deadline and deadline < doc["date"]:
+                problems.append(
+                    (
+                        "duty_date",
+                        {"duty": name, "deadline": deadline, "date": doc["date"]},
+                    )
+                )
+    problems += repeated_basis(doc.get("basis_keys") or ())
     return problems
+
+
+def repeated_basis(keyed):
+    """The documents cited more than once, in the order of their first
+    citation: ``("basis_twice", {"basis": label, "count": n})``."""
+    counts, labels = {}, {}
+    for label, key in keyed:
+        counts[key] = counts.get(key, 0) + 1
+        labels.setdefault(key, label)
+    return [
+        ("basis_twice", {"basis": labels[key], "count": count})
+        for key, count in counts.items()
+        if count > 1
+    ]
 
 
 def recipient_lines(names, archive):

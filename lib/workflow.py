@@ -163,6 +163,7 @@ PLAN = Workflow(
                 "issued_decision_basis_text",
                 "issued_recipient_lines",
                 "issued_signer_name",
+                "issued_signature_lines",
             ],
         ),
         step("close", ["issued"], "done", "leader"),

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class GovPlanAgency(models.Model):
@@ -30,4 +31,42 @@ class GovPlanAgency(models.Model):
         "documents, or one sequence per document type. Both restart at 01 "
         "on 1 January.",
     )
+    # Who signs its documents (Decree 30, art. 13)
+    regime = fields.Selection(
+        [
+            ("head", "Head-run (chế độ thủ trưởng)"),
+            ("collective", "Collective body (chế độ tập thể)"),
+        ],
+        "Working regime",
+        required=True,
+        default="head",
+        help="A Sở is run by its head: the head signs, or a deputy signs KT. A "
+        "collective body (a People's Committee, a council) signs TM. (on behalf "
+        "of the collective).",
+    )
+    collective_name = fields.Char(
+        "Name of the collective body",
+        help='Printed after TM. in the signature: "ỦY BAN NHÂN DÂN".',
+    )
+    head_title = fields.Char(
+        "Title of the head",
+        default="GIÁM ĐỐC",
+        help='Printed after KT., Q., TL. and TUQ.: "GIÁM ĐỐC", "CHỦ TỊCH". A '
+        "deputy's title is \"PHÓ\" and the head's.",
+    )
     active = fields.Boolean(default=True)
+
+    @api.constrains("regime", "collective_name")
+    def _check_collective_name(self):
+        for agency in self:
+            if (
+                agency.regime == "collective"
+                and not (agency.collective_name or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        'Give the name of the collective body that "%(name)s" signs '
+                        'for after TM., e.g. "ỦY BAN NHÂN DÂN".'
+                    )
+                    % {"name": agency.name}
+                )

@@ -9,7 +9,7 @@ import json
 
 from odoo import fields, models
 
-from ..lib import doc_rules, vn_rules
+from ..lib import doc_rules, signature_rules, vn_rules
 from .gov_plan_item import outline
 
 
@@ -202,7 +202,16 @@ class GovPlanPrint(models.Model):
             if self.issued_number_symbol
             else self.signer_id.sudo().name
         )
-        return _signature(self.authority, self.authority_title, self.signer_title, name)
+        return {"lines": self._print_signature_lines(), "name": name or ""}
+
+    def _print_signature_lines(self):
+        """The signature's lines as issued, or as the draft reads today (a
+        plan issued before the lines were kept prints them from its fields,
+        which no longer change)."""
+        self.ensure_one()
+        if self.issued_number_symbol and self.issued_signature_lines:
+            return self.issued_signature_lines.split("\n")
+        return self._signature_lines()
 
     def _print_register_years(self, rows):
         return _years(rows)
@@ -248,13 +257,11 @@ def _years(rows):
     return ", ".join(sorted({str(row["year"]) for row in rows})) or "...."
 
 
-def _signature(authority, authority_title, signer_title, name):
-    """Signature block lines: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / name."""
-    lines = []
-    if authority and authority != "none":
-        lines.append("%s. %s" % (authority, (authority_title or "").upper()))
-        if signer_title:
-            lines.append(signer_title.upper())
-    elif signer_title:
-        lines.append(signer_title.upper())
-    return {"lines": lines, "name": name or ""}
+def _signature(authority, authority_title, signer_title, name, collective_title=""):
+    """Signature block: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / name."""
+    return {
+        "lines": signature_rules.signature_lines(
+            authority, collective_title, authority_title, signer_title
+        ),
+        "name": name or "",
+    }

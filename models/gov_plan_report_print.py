@@ -111,12 +111,10 @@ class GovPlanReportPrint(models.Model):
         # positions are not readable by plain employees, hence sudo().
         if self.report_type == "consolidated":
             plan = self.plan_id.sudo()
-            return _signature(
-                plan.authority,
-                plan.authority_title,
-                plan.signer_title,
-                plan.signer_id.name,
-            )
+            return {
+                "lines": plan._print_signature_lines(),
+                "name": plan.signer_id.name or "",
+            }
         head = (
             self.unit_id.sudo().manager_id
             or self.accepted_by_id.sudo().employee_ids[:1]
