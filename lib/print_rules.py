@@ -100,6 +100,11 @@ def _key(word):
     return unicodedata.normalize("NFC", word).strip(",;:.!?()[]\"'“”‘’")
 
 
+def _low(word):
+    """A word in lower case, without the punctuation around it."""
+    return unicodedata.normalize("NFC", (word or "").lower()).strip(",;:.!?()[]\"'“”‘’")
+
+
 # Words of more than one syllable that names and titles of administrative
 # documents use most; a line never breaks inside them.
 PHRASES = """
@@ -114,7 +119,8 @@ tư pháp; lao động; thương binh; xã hội; thông tin; truyền thông; n
 dân tộc; tôn giáo; nghiên cứu; chuyển giao; đổi mới; sáng tạo; trung tâm;
 tiêu chuẩn; đo lường; chất lượng; sở hữu; trí tuệ; ứng dụng; tiến bộ;
 kỹ thuật; kĩ thuật; hành chính; tổng hợp; tổ chức; cán bộ; công chức;
-viên chức; kinh tế; hạ tầng; đô thị; dự án; chi cục; khu công nghiệp; khu kinh tế; ban quản lý; cơ quan; đơn vị;
+viên chức; kinh tế; hạ tầng; đô thị; dự án; chi cục; khu công nghiệp;
+khu kinh tế; ban quản lý; cơ quan; đơn vị;
 doanh nghiệp; công tác; nhiệm vụ; chương trình; đề án; quyết định; nghị định;
 nghị quyết; chỉ thị; thông tư; thông báo; hướng dẫn; công văn; báo cáo;
 tờ trình; kết luận; triển khai; thực hiện; tuyên truyền; phổ biến; phong trào;
@@ -130,7 +136,8 @@ mục tiêu; quốc gia; giảm nghèo; bền vững; nông thôn mới; xuất 
 thương mại; hội nhập; quốc tế; biến đổi; khí hậu; thiên tai; cứu nạn;
 cứu hộ; tìm kiếm; phụ nữ; thanh niên; trẻ em; người cao tuổi; cựu chiến binh;
 liên quan; phối hợp; chủ trì; lồng ghép; kết quả; tình hình; tiến độ;
-tổng kết; đánh giá; giám sát; kiểm tra; khó khăn; vướng mắc; đề xuất; kiến nghị; thường xuyên; hằng năm; hàng năm; định kỳ;
+tổng kết; đánh giá; giám sát; kiểm tra; khó khăn; vướng mắc; đề xuất; kiến nghị;
+thường xuyên; hằng năm; hàng năm; định kỳ;
 đột xuất; chuyên đề; trực thuộc; quảng trị; thừa thiên huế; hà nội;
 hồ chí minh; quảng ninh; thái nguyên; hà tĩnh; vĩnh phúc; cao bằng;
 nghệ an; cà mau; ninh bình; thanh hóa; đà nẵng; quảng bình; điện biên
@@ -159,7 +166,7 @@ LEVEL_WORDS = (
     ("xã",),
     ("phường",),
 )
-_LEVEL_KEYS = tuple(tuple(_key(w) for w in level) for level in LEVEL_WORDS)
+_LEVEL_KEYS = tuple(tuple(_low(w) for w in level) for level in LEVEL_WORDS)
 # Words that name a body by what follows: "Sở / Khoa học" is not broken.
 ORGANS = frozenset(_key(w) for w in "sở bộ cục phòng ban viện ubnd hđnd".split())
 _DASHES = {"-", "–", "—", "/"}
@@ -167,10 +174,10 @@ _DASHES = {"-", "–", "—", "/"}
 BAD, WEAK, GOOD, PLAIN = "bad", "weak", "good", "plain"
 
 
-def _level_at(keys, index):
+def _level_at(lows, index):
     """The length of the place level word starting at ``index``, or 0."""
     for level in _LEVEL_KEYS:
-        if tuple(keys[index : index + len(level)]) == level:
+        if tuple(lows[index : index + len(level)]) == level:
             return len(level)
     return 0
 
@@ -178,13 +185,13 @@ def _level_at(keys, index):
 def breaks(words):
     """What each space between ``words`` is for a line break: ``BAD`` (inside
     a word, after a function word or a one-letter word, inside a place
-    name, before a number ("số 75", "năm 2024") or a dash, around a dash
-    between numbers),
-    ``WEAK`` (between a place level and its name: "TỈNH / QUẢNG TRỊ"),
+    name, before a number ("số 75", "năm 2024", "2021 - 2025") or a dash,
+    between "Sở", "Bộ", "Phòng" ... and the name that follows), ``WEAK`` (between a place level and its name: "TỈNH / QUẢNG TRỊ"),
     ``GOOD`` (after a comma, before "và" or a place level) or ``PLAIN``.
     Returns a list of ``len(words) - 1``: item ``i`` is the space before
     ``words[i + 1]``."""
     keys = [_key(w) for w in words]
+    lows = [_low(w) for w in words]
     kinds = [PLAIN] * max(len(words) - 1, 0)
     for i in range(len(words) - 1):
         before, after = words[i], words[i + 1]
@@ -196,15 +203,11 @@ def breaks(words):
             and keys[i].isalpha()
             or after in _DASHES
             or after[:1].isdigit()
-            or before in _DASHES
-            and before != "/"
-            and after[:1].isdigit()
-            and words[i - 1][-1:].isdigit()
         ):
             kinds[i] = BAD
         elif keys[i] in ORGANS and after[:1].isupper():
             kinds[i] = BAD
-        elif keys[i + 1] == "va" or _level_at(keys, i + 1):
+        elif lows[i + 1] == "và" or _level_at(lows, i + 1):
             kinds[i] = GOOD
     # inside a word of several syllables
     i = 0
@@ -221,8 +224,8 @@ def breaks(words):
         i += 1
     # a place name: the level word and up to four capitalised words after it
     for i in range(len(words)):
-        level = _level_at(keys, i)
-        if not level or (i and words[i - 1] == words[i - 1].upper() != words[i]):
+        level = _level_at(lows, i)
+        if not level:
             continue
         end = i + level
         while (
@@ -294,6 +297,7 @@ HEADING_SIZE = 26  # 13 pt
 # the browser's text is a little wider or narrower than the metrics say:
 # a heading line is given this part of the column to be sure it fits
 HEADING_SAFETY = 0.97
+HEADING_MAX_WORDS = 16  # beyond, the lines are filled one after the other
 
 
 def split_heading(text, width=HEADING_WIDTH, size=HEADING_SIZE, bold=False):
@@ -314,6 +318,10 @@ def split_heading(text, width=HEADING_WIDTH, size=HEADING_SIZE, bold=False):
     width *= HEADING_SAFETY
     if text_width(typed[0], size, bold) <= width or len(words) < 2:
         return typed
+    if len(words) > HEADING_MAX_WORDS:  # no name is that long: fill the lines
+        return [
+            line.replace(NBSP, " ") for line, _end in wrap(typed[0], width, size, bold)
+        ]
     kinds = breaks(words)
     best = None
     for count in range(2, min(len(words), 5) + 1):

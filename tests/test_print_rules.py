@@ -145,6 +145,12 @@ class TestHeadings(unittest.TestCase):
                         pr.text_width(line, pr.HEADING_SIZE, bold), pr.HEADING_WIDTH
                     )
 
+    def test_a_very_long_name_fills_its_lines(self):
+        name = " ".join(["SỞ KHOA HỌC VÀ CÔNG NGHỆ"] * 5)
+        lines = pr.split_heading(name, bold=True)
+        self.assertEqual(" ".join(lines), name)
+        self.assertGreater(len(lines), 4)
+
     def test_typed_lines_are_kept(self):
         self.assertEqual(
             pr.split_heading("ỦY BAN NHÂN DÂN\n TỈNH  QUẢNG TRỊ \n"),
@@ -307,7 +313,8 @@ class TestEndOfText(unittest.TestCase):
         self.assertEqual(tail.count("Đoạn văn."), 30)
         # a section taken whole moves whole, no empty copy is left behind
         head, tail = pr.split_tail(
-            '<p>x</p><div class="gp-node"><div class="gp-heading">II</div><p>y</p></div>'
+            '<p>x</p><div class="gp-node"><div class="gp-heading">II</div>'
+            "<p>y</p></div>"
         )
         self.assertEqual(head, "<p>x</p>")
         self.assertEqual(
