@@ -12,8 +12,8 @@ import lxml.html
 from odoo.exceptions import ValidationError
 
 from ..lib import print_rules
+from . import test_report_pdf
 from .common import GovPlanCase
-from .test_report_pdf import TOOLS, TestReportPdf
 
 NB = print_rules.NBSP
 HEADER = "STT Nội dung nhiệm vụ Đơn vị chủ trì Kết quả thực hiện Tình trạng"
@@ -201,7 +201,7 @@ class TestArchiveLine(LayoutCase):
         with self.refused(ValidationError, "copies filed"):
             plan.write({"archive_copies": -1})
 
-    def test_lưu_is_not_a_recipient(self):
+    def test_archive_line_is_not_a_recipient(self):
         plan = self._plan()
         with self.refused(ValidationError, "Filed at"):
             plan.write({"recipient_ids": [(0, 0, {"name": "Lưu: VT, VP"})]})
@@ -299,9 +299,12 @@ def page_words(boxes):
     return pages
 
 
-@unittest.skipUnless(TOOLS, "wkhtmltopdf and poppler-utils are installed by make test")
+@unittest.skipUnless(
+    test_report_pdf.TOOLS, "wkhtmltopdf and poppler-utils are installed by make test"
+)
 class TestPages(LayoutCase):
-    _pdf = TestReportPdf._pdf
+    # the module, not the class: a test class imported here would run twice
+    _pdf = test_report_pdf.TestReportPdf._pdf
 
     def test_table_header_repeats_cleanly_over_pages(self):
         duties = [self._duty(n, words=1) for n in range(6)]
