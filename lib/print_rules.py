@@ -186,9 +186,10 @@ def breaks(words):
     """What each space between ``words`` is for a line break: ``BAD`` (inside
     a word, after a function word or a one-letter word, inside a place
     name, before a number ("số 75", "năm 2024", "2021 - 2025") or a dash,
-    between "Sở", "Bộ", "Phòng" ... and the name that follows), ``WEAK`` (between a place level and its name: "TỈNH / QUẢNG TRỊ"),
-    ``GOOD`` (after a comma, before "và" or a place level) or ``PLAIN``.
-    Returns a list of ``len(words) - 1``: item ``i`` is the space before
+    between "Sở", "Bộ", "Phòng" ... and the name that follows), ``WEAK``
+    (between a place level and its name: "TỈNH / QUẢNG TRỊ"), ``GOOD``
+    (after a comma, before "và" or a place level) or ``PLAIN``. Returns a
+    list of ``len(words) - 1``: item ``i`` is the space before
     ``words[i + 1]``."""
     keys = [_key(w) for w in words]
     lows = [_low(w) for w in words]
