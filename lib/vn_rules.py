@@ -7,7 +7,7 @@ tested in milliseconds and moved unchanged to another Odoo version.
 import datetime
 import unicodedata
 
-from . import signature_rules
+from . import print_rules, signature_rules
 
 PERIOD_TYPES = ("monthly", "quarterly", "half_yearly", "yearly")
 CUTOFF_DAY = 15  # Decree 09: a period runs from the 15th to the 14th.
@@ -212,6 +212,49 @@ def recipient_lines(names, archive):
     return lines
 
 
+def default_archive(unit_code):
+    """What a new plan files at: the office (VT) and the drafting unit, by its
+    abbreviation: "VT, VP" (Decree 30, Annex I: "Lưu: VT, <unit>, <copies>")."""
+    code = (unit_code or "").strip()
+    return "VT, %s" % code if code else "VT"
+
+
+def is_default_archive(note, unit_codes):
+    """Whether ``note`` is what a plan files at by default (for one of the
+    units ``unit_codes``): a drafter's own text is never replaced."""
+    note = " ".join((note or "").replace(",", ", ").split()).rstrip(".")
+    return note in {"", "VT"} | {default_archive(c) for c in unit_codes if c}
+
+
+def archive_text(note, copies=0):
+    """The text after "Lưu:": as the drafter wrote it, then the number of
+    copies filed, if given: "VT, VP, 02b"."""
+    text = (note or "VT").strip().rstrip(".").strip() or "VT"
+    if copies:
+        text += ", %02db" % copies
+    return text
+
+
+def archive_of_line(line):
+    """The text after "Lưu:" of a printed "- Lưu: VT, VP." line."""
+    text = (line or "").strip().lstrip("-").strip()
+    if is_archive_line(text):
+        text = text.split(":", 1)[1]
+    return text.strip().rstrip(".").strip()
+
+
+def register_title(type_name, title):
+    """Column 3 of the outgoing register (Decree 30, Annex IV): the type and
+    the title as the drafter wrote it, on one line: "Kế hoạch Tổ chức thực
+    hiện ...". Nothing is lower-cased ("THỰC HIỆN ..." stays as typed); a
+    title that starts with its type is not given it twice."""
+    title = " ".join((title or "").split())
+    type_name = " ".join((type_name or "").split())
+    if not type_name or _fold(title).startswith(_fold(type_name) + " "):
+        return title
+    return ("%s %s" % (type_name, title)).strip()
+
+
 def roman(number):
     """Section numbers of Decree 30: I, II, III ..."""
     values = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -223,22 +266,11 @@ def roman(number):
     return result
 
 
-def split_heading(text, width=22):
-    """Agency names in the header are broken into balanced lines, as agencies
-    write them: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"].
-
-    A name that fits in ``width`` characters stays on one line.
-    """
-    words = (text or "").split()
-    if len(" ".join(words)) <= width or len(words) < 2:
-        return [" ".join(words)] if words else []
-    best = None
-    for cut in range(1, len(words)):
-        first, second = " ".join(words[:cut]), " ".join(words[cut:])
-        score = (max(len(first), len(second)) > width, abs(len(first) - len(second)))
-        if best is None or score < best[0]:
-            best = (score, [first, second])
-    return best[1]
+def split_heading(text, bold=False):
+    """Agency names in the header, in lines as agencies write them:
+    "SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"]; lines typed
+    in ``text`` are kept. The rules are in ``print_rules.split_heading``."""
+    return print_rules.split_heading(text, bold=bold)
 
 
 def end_sentence(text, last=False):

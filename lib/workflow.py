@@ -159,6 +159,8 @@ PLAN = Workflow(
                 "issued_symbol",
                 "issued_agency_name",
                 "issued_supervising_name",
+                "issued_agency_header",
+                "issued_supervising_header",
                 "issued_basis_text",
                 "issued_decision_basis_text",
                 "issued_recipient_lines",

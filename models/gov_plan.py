@@ -1,7 +1,7 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib import doc_rules, signature_rules, vn_rules, workflow
 
@@ -43,7 +43,8 @@ class GovPlan(models.Model):
         "Title",
         required=True,
         track_visibility="onchange",
-        help="The summary (trích yếu) printed under KẾ HOẠCH.",
+        help="The summary (trích yếu) printed under KẾ HOẠCH. A long title "
+        "breaks where you type a line break; without one, it wraps by itself.",
     )
     document_type_id = fields.Many2one(
         "gov.plan.document.type",
@@ -194,7 +195,16 @@ class GovPlan(models.Model):
         "gov.plan.recipient", "plan_id", "Recipients", copy=True
     )
     archive_note = fields.Char(
-        "Filed at", default="VT", help='Printed as the last recipient line: "Lưu: VT".'
+        "Filed at",
+        default=lambda self: self._default_archive_note(),
+        help='Printed as the last recipient line, after "Lưu:": the office (VT) and '
+        'the drafting unit by its abbreviation, "VT, VP"; edit it as Decree 30 '
+        "lets you write it.",
+    )
+    archive_copies = fields.Integer(
+        "Copies filed",
+        help='Printed after the units the plan is filed at: 2 prints "Lưu: VT, VP, '
+        '02b.". Left at 0, no number is printed.',
     )
     concerned_unit_ids = fields.Many2many(
         "hr.department",
@@ -254,6 +264,9 @@ class GovPlan(models.Model):
     # Names as issued: an issued document keeps the names it was issued under.
     issued_agency_name = fields.Char(readonly=True, copy=False)
     issued_supervising_name = fields.Char(readonly=True, copy=False)
+    # the header lines as issued (the agencies' "Name as printed in headers")
+    issued_agency_header = fields.Text(readonly=True, copy=False)
+    issued_supervising_header = fields.Text(readonly=True, copy=False)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -264,6 +277,9 @@ class GovPlan(models.Model):
             "agency.",
         ),
     ]
+
+    def _default_archive_note(self):
+        return vn_rules.default_archive(self._default_unit().gov_code)
 
     @api.depends(
         "issued_symbol",
@@ -326,10 +342,35 @@ class GovPlan(models.Model):
                 | full.recipient_ids.mapped("unit_id")
             )
 
+    @api.multi
+    def name_get(self):
+        # a title may be typed on several lines, where it breaks when printed
+        return [(plan.id, " ".join((plan.title or "").split())) for plan in self]
+
     @api.onchange("agency_id")
     def _onchange_agency_id(self):
         if self.agency_id.place:
             self.place = self.agency_id.place
+
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        """The plan is filed at the drafting unit: a new unit changes the
+        "Lưu" line, unless the drafter wrote their own."""
+        codes = self.env["hr.department"].search([("gov_code", "!=", False)])
+        if vn_rules.is_default_archive(self.archive_note, codes.mapped("gov_code")):
+            self.archive_note = vn_rules.default_archive(self.unit_id.gov_code)
+
+    @api.constrains("archive_copies")
+    def _check_archive_copies(self):
+        for plan in self:
+            if not 0 <= plan.archive_copies <= 99:
+                raise ValidationError(
+                    _(
+                        "The number of copies filed is a number from 1 to 99 (0 "
+                        "prints none), not %(copies)s."
+                    )
+                    % {"copies": plan.archive_copies}
+                )
 
     @api.onchange("signer_id")
     def _onchange_signer_id(self):
@@ -383,6 +424,14 @@ class GovPlan(models.Model):
             self.authority_title,
             self.signer_title,
         )
+
+    @api.model
+    def create(self, vals):
+        if "archive_note" not in vals and vals.get("unit_id"):
+            # filed at the plan's own drafting unit, not the creator's first one
+            unit = self.env["hr.department"].sudo().browse(vals["unit_id"]).exists()
+            vals = dict(vals, archive_note=vn_rules.default_archive(unit.gov_code))
+        return super().create(vals)
 
     @api.multi
     def write(self, vals):
@@ -800,6 +849,10 @@ class GovPlan(models.Model):
             ),
             "issued_agency_name": agency.name,
             "issued_supervising_name": agency.parent_id.name or "",
+            "issued_agency_header": agency._gov_header_text(),
+            "issued_supervising_header": (
+                agency.parent_id._gov_supervising_header_text()
+            ),
             "issued_basis_text": self._print_basis_text(),
             "issued_decision_basis_text": json.dumps(
                 self._print_basis_paragraphs("decision"), ensure_ascii=False

@@ -12,6 +12,18 @@ class GovPlanAgency(models.Model):
         "Short name",
         help="How documents name the agency in running text, " 'e.g. "UBND tỉnh".',
     )
+    header_name = fields.Text(
+        "Name as printed in headers",
+        help="The name as the header of the agency's documents prints it, one "
+        "line a line, e.g. ỦY BAN NHÂN DÂN, then TỈNH QUẢNG TRỊ. Left empty, "
+        "the name is printed in capitals, broken where a person would break it.",
+    )
+    supervising_header_name = fields.Text(
+        "Name as printed above its agencies",
+        help="The name printed above the name of the agencies it supervises, "
+        "in the header of their documents, e.g. UBND TỈNH QUẢNG TRỊ. Left "
+        "empty, the name as printed in headers.",
+    )
     code = fields.Char(
         "Abbreviation", help="Used in document symbols, e.g. SKHCN in 05/KH-SKHCN."
     )
@@ -70,3 +82,12 @@ class GovPlanAgency(models.Model):
                     )
                     % {"name": agency.name}
                 )
+
+    def _gov_header_text(self):
+        """The name the header prints (lines typed are kept); empty for no
+        agency."""
+        return (self.header_name or "").strip() or self.name or ""
+
+    def _gov_supervising_header_text(self):
+        """The name printed above the agencies it supervises."""
+        return (self.supervising_header_name or "").strip() or self._gov_header_text()

@@ -88,6 +88,7 @@ class ConcurrencyCase(unittest.TestCase):
             "agency_id": agency.id,
             "unit_id": unit.id,
             "date": "2031-04-05",
+            "body_ids": [(0, 0, {"level": "clause", "name": "Nội dung"})],
             "duty_ids": [
                 (
                     0,
