@@ -142,6 +142,39 @@ def clean_text(text):
     return text
 
 
+def pdf_words(case, plan):
+    """The words of the plan's PDF as the staff member prints it, page
+    numbers left out."""
+    report = case.env.ref("gov_plan.action_report_gov_plan").sudo(case.staff_a)
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(
+        config.options, {"test_report_directory": tmp}
+    ):
+        # Odoo 11 returns HTML under test unless a report directory is set
+        pdf, _kind = report.render_qweb_pdf(plan.ids)
+        path = os.path.join(tmp, "doc.pdf")
+        with open(path, "wb") as handle:
+            handle.write(pdf)
+        keep = os.environ.get("GOV_PLAN_CORPUS_PDF")
+        if keep:
+            os.makedirs(keep, exist_ok=True)
+            with open(
+                os.path.join(
+                    keep,
+                    (plan.number_symbol or "draft")
+                    .replace("/", "_")
+                    .replace("…", "draft")
+                    + ".pdf",
+                ),
+                "wb",
+            ) as handle:
+                handle.write(pdf)
+        # -layout: lines as printed, no word joined across a line end
+        text = subprocess.check_output(["pdftotext", "-layout", path, "-"])
+        text = text.decode("utf-8")
+    lines = [line for line in text.splitlines() if not re.match(r"^\s*\d+\s*$", line)]
+    return " ".join(lines).split()
+
+
 class TestCorpus(GovPlanCase):
     """Each corpus document with JSON, entered, issued and printed."""
 
@@ -426,30 +459,7 @@ class TestCorpus(GovPlanCase):
             plan.sudo(self.clerk).action_issue()
 
     def _pdf_words(self, plan):
-        report = self.env.ref("gov_plan.action_report_gov_plan").sudo(self.staff_a)
-        with tempfile.TemporaryDirectory() as tmp, mock.patch.dict(
-            config.options, {"test_report_directory": tmp}
-        ):
-            # Odoo 11 returns HTML under test unless a report directory is set
-            pdf, _kind = report.render_qweb_pdf(plan.ids)
-            path = os.path.join(tmp, "doc.pdf")
-            with open(path, "wb") as handle:
-                handle.write(pdf)
-            keep = os.environ.get("GOV_PLAN_CORPUS_PDF")
-            if keep:
-                os.makedirs(keep, exist_ok=True)
-                with open(
-                    os.path.join(keep, plan.number_symbol.replace("/", "_") + ".pdf"),
-                    "wb",
-                ) as handle:
-                    handle.write(pdf)
-            # -layout: lines as printed, no word joined across a line end
-            text = subprocess.check_output(["pdftotext", "-layout", path, "-"])
-            text = text.decode("utf-8")
-        lines = [
-            line for line in text.splitlines() if not re.match(r"^\s*\d+\s*$", line)
-        ]
-        return " ".join(lines).split()
+        return pdf_words(self, plan)
 
     def _compare(self, name):
         plan, data, text, day = self._enter(name)
