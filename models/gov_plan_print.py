@@ -7,7 +7,7 @@ lib/vn_rules.py, where it can be tested without rendering a PDF.
 
 from odoo import fields, models
 
-from ..lib import vn_rules
+from ..lib import duty_rules, vn_rules
 
 
 def _lower_first(text):
@@ -71,41 +71,44 @@ class GovPlanPrint(models.Model):
         intro = (self.basis_intro or "").strip()
         return "%s, %s" % (text, intro) if intro else text + "."
 
-    def _print_units(self):
-        """Section III: the units in the order of their first duty, each with
-        its duties."""
-        self.ensure_one()
-        units = []
-        for duty in self.duty_ids.filtered(lambda d: d.state != "cancel").sorted(
-            lambda d: (d.sequence, d.id)
-        ):
-            for unit, duties in units:
-                if unit == duty.unit_id:
-                    duties.append(duty)
-                    break
-            else:
-                units.append((duty.unit_id, [duty]))
-        return units
+    def _print_duty_groups(self, duties=None):
+        """The duties of "Tổ chức thực hiện", grouped by lead as the plan
+        writes them: a list of ``{"label", "paragraphs", "dash"}``.
 
-    def _print_duty_text(self, duty, last=False):
-        """One paragraph per duty: its text, then who coordinates and when."""
-        text = vn_rules.end_sentence(duty.description or duty.name)[:-1]
-        extra = []
-        if duty.coordinating_unit_ids:
-            extra.append(
-                "Đơn vị phối hợp: %s"
-                % ", ".join(duty.coordinating_unit_ids.mapped("name"))
+        ``label`` is the lead as printed (a unit's name, the agency's wording
+        for all its units, an outside agency's name); ``paragraphs`` one text
+        per duty, each ending with "." (the caller ends the plan's last one
+        with "./."); ``dash`` whether each paragraph takes "- ", as when a
+        lead has several duties. The leads come in the order of their first
+        duty (by sequence, then id).
+
+        ``duties`` defaults to the plan's duties that are not cancelled; of a
+        duty for all the units only the duty the drafter wrote is printed,
+        never the duty each unit got from it. The plan's text is printed
+        whole for whoever may print the plan, hence sudo().
+        """
+        self.ensure_one()
+        plan = self.sudo()
+        if duties is None:
+            duties = plan.duty_ids.filtered(lambda d: d.state != "cancel")
+        duties = (
+            duties.sudo()
+            .filtered(lambda d: d.plan_id == plan and not d.parent_id)
+            .sorted(lambda d: (d.sequence, d.id))
+        )
+        details = plan.print_duty_details
+        return [
+            {
+                "label": label,
+                "paragraphs": [d._print_paragraph(details) for d in group],
+                "dash": len(group) > 1,
+            }
+            for label, group in duty_rules.group_duties(
+                duties,
+                key=lambda d: d._print_lead_key(),
+                label=lambda d: d._print_lead_label(),
             )
-        if duty.deadline_type == "period" and duty.period_type:
-            label = dict(duty._fields["period_type"]._description_selection(self.env))
-            extra.append("báo cáo %s" % label[duty.period_type].lower())
-        elif duty.date_deadline:
-            extra.append(
-                "thời hạn: %s" % _date(duty.date_deadline).strftime("%d/%m/%Y")
-            )
-        if extra:
-            text += " (%s)" % "; ".join(extra)
-        return vn_rules.end_sentence(text, last=last)
+        ]
 
     def _print_recipients(self):
         self.ensure_one()

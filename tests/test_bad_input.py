@@ -281,7 +281,7 @@ ROWS = [
      "not one of the choices"),
     ("selection", "staff_a", PLAN, "write", [[P], {"authority": ["KT"]}], {}, V,
      "not one of the choices"),
-    ("selection", "staff_a", DUTY, "write", [[D], {"period_type": "weekly"}], {}, V,
+    ("selection", "staff_a", DUTY, "write", [[D], {"lead_type": "weekly"}], {}, V,
      "not one of the choices"),
     ("selection", "staff_a", DUTY, "write", [[D], {"deadline_type": "never"}], {}, V,
      "not one of the choices"),

@@ -98,10 +98,10 @@ class TestReportPdf(GovPlanCase):
                 "1. Tuyên truyền",
                 "III. TỔ CHỨC THỰC HIỆN",
                 "1. Văn phòng Sở (test)",
-                "Hướng dẫn, đôn đốc (thời hạn: 14/12/2024).",
+                "Hướng dẫn, đôn đốc. Thời hạn: trước ngày 14/12/2024.",
                 "2. Trung tâm (test)",
-                "Đơn vị phối hợp: Văn phòng Sở (test)",
-                "./.",
+                "Tuyên truyền. Đơn vị phối hợp: Văn phòng Sở (test). Thời hạn: "
+                "trước ngày 30/6/2024./.",
                 "Nơi nhận:",
             ],
         )
