@@ -462,11 +462,12 @@ class GovPlan(models.Model):
 
         The units are those ticked "One of all the units" (Configuration >
         Units): a plan cannot assign work to all the units when none is."""
-        units = self.env["hr.department"].sudo().search([("gov_in_all_units", "=", True)])
+        units = (
+            self.env["hr.department"].sudo().search([("gov_in_all_units", "=", True)])
+        )
         for plan in self:
             originals = plan.sudo().duty_ids.filtered(
-                lambda d: d.lead_type == workflow.LEAD_ALL_UNITS
-                and d.state != "cancel"
+                lambda d: d.lead_type == workflow.LEAD_ALL_UNITS and d.state != "cancel"
             )
             if originals and not units:
                 raise UserError(

@@ -83,7 +83,7 @@ class GovPlanDuty(models.Model):
         "Lead as printed",
         help="How the plan names the lead in its section on the organisation of "
         "the work, when not the unit's or agency's name (for all the units: the "
-        "agency's own wording, e.g. \"Các phòng, đơn vị thuộc Sở\").",
+        'agency\'s own wording, e.g. "Các phòng, đơn vị thuộc Sở").',
     )
     lead_name = fields.Char("Lead as printed", compute="_compute_lead_name")
     parent_id = fields.Many2one(
@@ -481,8 +481,8 @@ class GovPlanDuty(models.Model):
         made from it for each unit along."""
         label = _("cancel a duty")
         self._gov_step("cancel", label, message=_("Duty cancelled."))
-        copies = self.sudo().mapped("child_ids").filtered(
-            lambda d: d.state in OPEN_STATES
+        copies = (
+            self.sudo().mapped("child_ids").filtered(lambda d: d.state in OPEN_STATES)
         )
         if copies:
             # as the leader who cancels (the step checks role and state)
@@ -717,4 +717,6 @@ class GovPlanDuty(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(duty.id, "%s - %s" % (duty.lead_name or "", duty.name)) for duty in self]
+        return [
+            (duty.id, "%s - %s" % (duty.lead_name or "", duty.name)) for duty in self
+        ]

@@ -291,8 +291,9 @@ class GovPlanReport(models.Model):
                 continue
             present = rep.line_ids.mapped("duty_id")
             duties = (
-                rep.plan_id.duty_ids.filtered(lambda d: d.unit_id == rep.unit_id)
-                ._gov_reported_in(rep._gov_period())
+                rep.plan_id.duty_ids.filtered(
+                    lambda d: d.unit_id == rep.unit_id
+                )._gov_reported_in(rep._gov_period())
                 - present
             )
             lines = [

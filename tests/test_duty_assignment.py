@@ -62,7 +62,9 @@ class TestDeadlineKinds(DutyCase):
             "period",
         )
         regular = self._duty(plan, deadline_type="regular")
-        self.assertEqual((regular.deadline_type, regular.date_deadline), ("regular", False))
+        self.assertEqual(
+            (regular.deadline_type, regular.date_deadline), ("regular", False)
+        )
 
     def test_a_new_kind_clears_the_old_one(self):
         plan = self._plan()
@@ -82,7 +84,7 @@ class TestDeadlineKinds(DutyCase):
     def test_values_of_another_kind_are_refused(self):
         plan = self._plan()
         duty = self._duty(plan, deadline_type="regular")
-        with self.refused(ValidationError, "choose \"A date\""):
+        with self.refused(ValidationError, 'choose "A date"'):
             duty.write({"date_deadline": "2024-06-30"})
         with self.refused(ValidationError, "reporting periods"):
             duty.write({"period_ids": [(6, 0, self.yearly.ids)]})
@@ -90,7 +92,7 @@ class TestDeadlineKinds(DutyCase):
             duty.write({"deadline_type": "period"})
         with self.refused(ValidationError, "deadline date of the duty"):
             duty.write({"deadline_type": "date"})
-        with self.refused(ValidationError, "choose \"A date\""):
+        with self.refused(ValidationError, 'choose "A date"'):
             self._duty(plan, deadline_type="none", date_deadline="2024-06-30")
         self.assertEqual(duty.deadline_type, "regular")
 
@@ -107,12 +109,33 @@ class TestDeadlineKinds(DutyCase):
     def _mixed_plan(self):
         plan = self._plan(
             duty_ids=[
-                (0, 0, {"name": "Ngày", "unit_id": self.unit_b.id,
-                        "date_deadline": "2024-06-30"}),
-                (0, 0, {"name": "Thường xuyên", "unit_id": self.unit_b.id,
-                        "deadline_type": "regular"}),
-                (0, 0, {"name": "Định kỳ", "unit_id": self.unit_b.id,
-                        "period_ids": [(6, 0, self.yearly.ids)]}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Ngày",
+                        "unit_id": self.unit_b.id,
+                        "date_deadline": "2024-06-30",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Thường xuyên",
+                        "unit_id": self.unit_b.id,
+                        "deadline_type": "regular",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Định kỳ",
+                        "unit_id": self.unit_b.id,
+                        "period_ids": [(6, 0, self.yearly.ids)],
+                    },
+                ),
                 (0, 0, {"name": "Không thời hạn", "unit_id": self.unit_b.id}),
             ]
         )
@@ -124,8 +147,12 @@ class TestDeadlineKinds(DutyCase):
         duties = Duty.with_context(gov_today="2025-06-01").browse(plan.duty_ids.ids)
         self.assertEqual(
             {d.name: d.is_overdue for d in duties},
-            {"Ngày": True, "Thường xuyên": False, "Định kỳ": False,
-             "Không thời hạn": False},
+            {
+                "Ngày": True,
+                "Thường xuyên": False,
+                "Định kỳ": False,
+                "Không thời hạn": False,
+            },
         )
         found = Duty.with_context(gov_today="2025-06-01").search(
             [("plan_id", "=", plan.id), ("is_overdue", "=", True)]
@@ -137,7 +164,9 @@ class TestDeadlineKinds(DutyCase):
         )
         self.assertEqual(
             set(
-                self.env["gov.plan.duty"].browse(reminded.mapped("res_id")).mapped("name")
+                self.env["gov.plan.duty"]
+                .browse(reminded.mapped("res_id"))
+                .mapped("name")
             ),
             {"Ngày"},
         )
@@ -154,8 +183,14 @@ class TestDeadlineKinds(DutyCase):
 
     def test_done_without_a_date_is_on_time(self):
         plan = self._mixed_plan()
-        report = self._unit_report(plan, self.staff_b, self.unit_b, period_type="yearly",
-                                   date_from="2023-12-15", date_to="2024-12-14")
+        report = self._unit_report(
+            plan,
+            self.staff_b,
+            self.unit_b,
+            period_type="yearly",
+            date_from="2023-12-15",
+            date_to="2024-12-14",
+        )
         line = report.line_ids.filtered(lambda l: l.duty_id.name == "Thường xuyên")
         line.write({"status": "done", "progress": 100, "date_done": "2024-12-01"})
         report.action_submit()
@@ -173,8 +208,10 @@ class TestDeadlineKinds(DutyCase):
                 {"duty_id": regular.id, "date_new": "2025-03-31", "reason": "Thêm"}
             )
         dated = plan.duty_ids.filtered(lambda d: d.name == "Ngày")
-        extension = self.env["gov.plan.duty.extension"].sudo(self.staff_b).create(
-            {"duty_id": dated.id, "date_new": "2024-09-30", "reason": "Thêm"}
+        extension = (
+            self.env["gov.plan.duty.extension"]
+            .sudo(self.staff_b)
+            .create({"duty_id": dated.id, "date_new": "2024-09-30", "reason": "Thêm"})
         )
         extension.sudo(self.leader).action_approve()
         self.assertEqual(
@@ -189,12 +226,27 @@ class TestDeadlineKinds(DutyCase):
             sorted(quarter.line_ids.mapped("duty_id.name")),
             ["Không thời hạn", "Ngày", "Thường xuyên"],
         )
-        year = self._unit_report(plan, self.staff_b, self.unit_b, period_type="yearly",
-                                 date_from="2023-12-15", date_to="2024-12-14")
+        year = self._unit_report(
+            plan,
+            self.staff_b,
+            self.unit_b,
+            period_type="yearly",
+            date_from="2023-12-15",
+            date_to="2024-12-14",
+        )
         self.assertEqual(len(year.line_ids), 4)
-        wizard = self.env["gov.plan.period.wizard"].sudo(self.leader).create(
-            {"plan_id": plan.id, "period_type": "half_yearly", "year": "2024",
-             "index": 2, "deadline_days": 2}
+        wizard = (
+            self.env["gov.plan.period.wizard"]
+            .sudo(self.leader)
+            .create(
+                {
+                    "plan_id": plan.id,
+                    "period_type": "half_yearly",
+                    "year": "2024",
+                    "index": 2,
+                    "deadline_days": 2,
+                }
+            )
         )
         request = self.env["gov.plan.report.request"].browse(
             wizard.action_open()["res_id"]
@@ -213,8 +265,11 @@ class TestLeads(DutyCase):
         self.assertEqual(duty.unit_id, self.unit_a)  # the drafting unit by default
         self.assertEqual(duty.lead_name, "Sở Văn hóa, Thể thao và Du lịch")
         followed = self._duty(
-            plan, lead_type="agency", lead_agency_id=self.culture.id,
-            unit_id=self.unit_b.id, date_deadline="2024-06-30",
+            plan,
+            lead_type="agency",
+            lead_agency_id=self.culture.id,
+            unit_id=self.unit_b.id,
+            date_deadline="2024-06-30",
         )
         self._issue(plan)
         followed.sudo(self.head_b).write({"user_id": self.staff_b.id})
@@ -266,7 +321,12 @@ class TestAllUnits(DutyCase):
         self.assertEqual(copies.mapped("unit_id"), self.unit_a | self.unit_b)
         for copy in copies:
             self.assertEqual(
-                (copy.lead_type, copy.parent_id, copy.description, copy.expected_output),
+                (
+                    copy.lead_type,
+                    copy.parent_id,
+                    copy.description,
+                    copy.expected_output,
+                ),
                 ("unit", original, ALL_UNITS_TEXT, "Báo cáo"),
             )
             self.assertEqual(copy.period_ids, self.half | self.yearly)
@@ -307,8 +367,10 @@ class TestAllUnits(DutyCase):
             report_a.write({"line_ids": [(0, 0, {"duty_id": original.id})]})
         with self.refused(UserError, "each unit through its own"):
             original.sudo(self.staff_a).action_request_extension()
-        rows = self.env["gov.plan.duty.analysis"].sudo(self.leader).search(
-            [("plan_id", "=", plan.id)]
+        rows = (
+            self.env["gov.plan.duty.analysis"]
+            .sudo(self.leader)
+            .search([("plan_id", "=", plan.id)])
         )
         self.assertNotIn(original, rows.mapped("duty_id"))
         self.assertLessEqual(original.child_ids, rows.mapped("duty_id"))
@@ -348,18 +410,50 @@ class TestPrintGroups(DutyCase):
             "Trung tâm Nghiên cứu, Chuyển giao công nghệ và Đổi mới sáng tạo"
         )
         duties = [
-            (0, 0, {"sequence": 1, "name": "Hướng dẫn", "unit_id": self.unit_a.id,
+            (
+                0,
+                0,
+                {
+                    "sequence": 1,
+                    "name": "Hướng dẫn",
+                    "unit_id": self.unit_a.id,
                     "description": "Hướng dẫn, đôn đốc các phòng, đơn vị tổ chức "
-                    "thực hiện Kế hoạch."}),
-            (0, 0, {"sequence": 2, "name": "Phối hợp", "unit_id": self.unit_a.id,
+                    "thực hiện Kế hoạch.",
+                },
+            ),
+            (
+                0,
+                0,
+                {
+                    "sequence": 2,
+                    "name": "Phối hợp",
+                    "unit_id": self.unit_a.id,
                     "description": "Phối hợp với Sở Văn hóa, Thể thao và Du lịch "
-                    "thực hiện chế độ thông tin, báo cáo theo yêu cầu."}),
-            (0, 0, {"sequence": 3, "name": "Tuyên truyền", "unit_id": self.unit_b.id,
+                    "thực hiện chế độ thông tin, báo cáo theo yêu cầu.",
+                },
+            ),
+            (
+                0,
+                0,
+                {
+                    "sequence": 3,
+                    "name": "Tuyên truyền",
+                    "unit_id": self.unit_b.id,
                     "description": "Tuyên truyền, phổ biến các văn bản trên các "
-                    "phương tiện thông tin đại chúng."}),
-            (0, 0, {"sequence": 4, "name": "Nhiệm vụ KH&CN", "unit_id": qlkh.id,
+                    "phương tiện thông tin đại chúng.",
+                },
+            ),
+            (
+                0,
+                0,
+                {
+                    "sequence": 4,
+                    "name": "Nhiệm vụ KH&CN",
+                    "unit_id": qlkh.id,
                     "description": "Tổ chức thực hiện các nhiệm vụ khoa học và "
-                    "công nghệ."}),
+                    "công nghệ.",
+                },
+            ),
             self._all_units_duty(sequence=5),
         ]
         values = {"duty_ids": duties}
@@ -447,20 +541,43 @@ class TestPrintGroups(DutyCase):
         plan = self._plan(
             duty_ids=[
                 (0, 0, {"sequence": 1, "name": "Một", "unit_id": self.unit_b.id}),
-                (0, 0, {"sequence": 2, "name": "Hai", "lead_type": "agency",
-                        "lead_agency_id": self.culture.id, "unit_id": self.unit_a.id,
-                        "deadline_type": "regular"}),
-                (0, 0, {"sequence": 3, "name": "Ba", "unit_id": self.unit_b.id,
-                        "period_ids": [(6, 0, (self.yearly | self.half).ids)]}),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 2,
+                        "name": "Hai",
+                        "lead_type": "agency",
+                        "lead_agency_id": self.culture.id,
+                        "unit_id": self.unit_a.id,
+                        "deadline_type": "regular",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 3,
+                        "name": "Ba",
+                        "unit_id": self.unit_b.id,
+                        "period_ids": [(6, 0, (self.yearly | self.half).ids)],
+                    },
+                ),
             ]
         )
         self.assertEqual(
             plan._print_duty_groups(),
             [
-                {"label": "Trung tâm (test)", "dash": True,
-                 "paragraphs": ["Một.", "Ba. Báo cáo định kỳ 6 tháng, hằng năm."]},
-                {"label": "Sở Văn hóa, Thể thao và Du lịch", "dash": False,
-                 "paragraphs": ["Hai. Thời gian thực hiện: thường xuyên."]},
+                {
+                    "label": "Trung tâm (test)",
+                    "dash": True,
+                    "paragraphs": ["Một.", "Ba. Báo cáo định kỳ 6 tháng, hằng năm."],
+                },
+                {
+                    "label": "Sở Văn hóa, Thể thao và Du lịch",
+                    "dash": False,
+                    "paragraphs": ["Hai. Thời gian thực hiện: thường xuyên."],
+                },
             ],
         )
 
@@ -469,8 +586,10 @@ class TestPrintGroups(DutyCase):
         original = plan.duty_ids.filtered(lambda d: d.lead_type == "all_units")
         some = plan.duty_ids.filtered(lambda d: d.sequence in (3, 5))
         groups = plan._print_duty_groups(some)
-        self.assertEqual([g["label"] for g in groups], [self.SEED[1]["label"],
-                                                       "Các phòng, đơn vị thuộc Sở"])
+        self.assertEqual(
+            [g["label"] for g in groups],
+            [self.SEED[1]["label"], "Các phòng, đơn vị thuộc Sở"],
+        )
         self.assertEqual(len(some), 4)  # the two units' own duties are left out
         self.assertEqual(plan._print_duty_groups(original.child_ids), [])
         plan.duty_ids.filtered(lambda d: d.sequence == 4).sudo(
@@ -484,12 +603,15 @@ class TestPrintGroups(DutyCase):
     def test_an_extended_deadline_prints_as_issued(self):
         plan = self._issued_plan()
         duty = plan.duty_ids.filtered(lambda d: d.unit_id == self.unit_b)
-        extension = self.env["gov.plan.duty.extension"].sudo(self.staff_b).create(
-            {"duty_id": duty.id, "date_new": "2024-09-30", "reason": "Thêm"}
+        extension = (
+            self.env["gov.plan.duty.extension"]
+            .sudo(self.staff_b)
+            .create({"duty_id": duty.id, "date_new": "2024-09-30", "reason": "Thêm"})
         )
         extension.sudo(self.leader).action_approve()
         self.assertIn(
-            "Thời hạn: trước ngày 30/6/2024.", plan._print_duty_groups()[1]["paragraphs"][0]
+            "Thời hạn: trước ngày 30/6/2024.",
+            plan._print_duty_groups()[1]["paragraphs"][0],
         )
 
 
@@ -498,8 +620,15 @@ class TestDutyAccess(DutyCase):
     no one forge."""
 
     def _users(self):
-        return (self.staff_a, self.head_a, self.staff_b, self.head_b, self.leader,
-                self.clerk, self.manager)
+        return (
+            self.staff_a,
+            self.head_a,
+            self.staff_b,
+            self.head_b,
+            self.leader,
+            self.clerk,
+            self.manager,
+        )
 
     def test_no_one_makes_a_units_duty_by_hand(self):
         plan = self._all_units_plan()
@@ -512,8 +641,19 @@ class TestDutyAccess(DutyCase):
                 duty.sudo(user).write({"parent_id": original.id})
             with self.refused(AccessError, "workflow steps"):
                 plan.sudo(user).write(
-                    {"duty_ids": [(0, 0, {"name": "Giả", "unit_id": self.unit_b.id,
-                                          "parent_id": original.id})]}
+                    {
+                        "duty_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": "Giả",
+                                    "unit_id": self.unit_b.id,
+                                    "parent_id": original.id,
+                                },
+                            )
+                        ]
+                    }
                 )
             with self.refused((AccessError, UserError)):
                 original.sudo(user).write({"child_ids": [(4, duty.id)]})
@@ -572,13 +712,17 @@ class TestDutyAccess(DutyCase):
         original = plan.duty_ids.filtered(lambda d: d.lead_type == "all_units")
         copy_a = original.child_ids.filtered(lambda d: d.unit_id == self.unit_a)
         copy_b = original.child_ids.filtered(lambda d: d.unit_id == self.unit_b)
-        seen_b = self.env["gov.plan.duty"].sudo(self.staff_b).search(
-            [("plan_id", "=", plan.id)]
+        seen_b = (
+            self.env["gov.plan.duty"]
+            .sudo(self.staff_b)
+            .search([("plan_id", "=", plan.id)])
         )
         self.assertIn(copy_b, seen_b)
         self.assertNotIn(copy_a, seen_b)
-        seen_a = self.env["gov.plan.duty"].sudo(self.staff_a).search(
-            [("plan_id", "=", plan.id)]
+        seen_a = (
+            self.env["gov.plan.duty"]
+            .sudo(self.staff_a)
+            .search([("plan_id", "=", plan.id)])
         )
         self.assertLessEqual(original | copy_a | copy_b, seen_a)
         # the plan prints whole for a unit that sees only part of its duties
@@ -587,15 +731,18 @@ class TestDutyAccess(DutyCase):
     def test_a_unit_following_up_an_agency_does_not_rewrite_the_draft(self):
         plan = self._plan()
         duty = self._duty(
-            plan, lead_type="agency", lead_agency_id=self.culture.id,
+            plan,
+            lead_type="agency",
+            lead_agency_id=self.culture.id,
             unit_id=self.unit_b.id,
         )
         for user in (self.staff_b, self.head_b):
             with self.refused((AccessError, UserError)):
                 duty.sudo(user).write({"lead_agency_id": False, "lead_type": "unit"})
             with self.refused(AccessError):
-                self._duty(plan, user=user, lead_type="agency",
-                           lead_agency_id=self.culture.id)
+                self._duty(
+                    plan, user=user, lead_type="agency", lead_agency_id=self.culture.id
+                )
         self.assertEqual(duty.lead_agency_id, self.culture)
 
     def test_only_the_administrator_marks_all_the_units_and_the_periods_are_data(self):
