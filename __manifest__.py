@@ -4,7 +4,7 @@
     "name": "Government Plans",
     "summary": "Plans, unit duties and progress reports of a provincial "
     "department, with approvals and Decree 30 documents",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Productivity",
     "license": "LGPL-3",
     "author": "gov_plan authors",

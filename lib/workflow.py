@@ -160,6 +160,7 @@ PLAN = Workflow(
                 "issued_agency_name",
                 "issued_supervising_name",
                 "issued_basis_text",
+                "issued_decision_basis_text",
                 "issued_recipient_lines",
                 "issued_signer_name",
             ],

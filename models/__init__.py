@@ -12,6 +12,7 @@ from . import gov_plan_basis
 from . import gov_plan_recipient
 from . import gov_plan_duty
 from . import gov_plan_reporting_period
+from . import gov_plan_duty_node
 from . import gov_plan_duty_extension
 from . import gov_plan_report_request
 from . import gov_plan_report

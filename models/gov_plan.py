@@ -1,3 +1,5 @@
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -95,6 +97,9 @@ class GovPlan(models.Model):
         help="Number and symbol of an issued plan only; unique per agency and year.",
     )
     issued_basis_text = fields.Text("Legal basis as issued", readonly=True, copy=False)
+    issued_decision_basis_text = fields.Text(
+        "Decision's legal basis as issued", readonly=True, copy=False
+    )
     issued_recipient_lines = fields.Text(
         "Recipients as issued", readonly=True, copy=False
     )
@@ -116,26 +121,65 @@ class GovPlan(models.Model):
     child_plan_ids = fields.Many2many(
         "gov.plan", compute="_compute_child_plan_ids", string="Implemented by"
     )
-    purpose_ids = fields.One2many(
-        "gov.plan.item",
-        "plan_id",
-        "Purposes",
-        copy=True,
-        domain=[("kind", "=", "purpose")],
+    basis_layout = fields.Selection(
+        [
+            ("lines", "Each basis on its own line (Căn cứ …;)"),
+            ("sentence", "One opening sentence (Thực hiện …, … như sau:)"),
+        ],
+        "Basis printed as",
+        required=True,
+        default="lines",
     )
-    requirement_ids = fields.One2many(
-        "gov.plan.item",
-        "plan_id",
-        "Requirements",
-        copy=True,
-        domain=[("kind", "=", "requirement")],
+    basis_intro_inline = fields.Boolean(
+        "Introduction continues the last basis",
+        help='"Xét đề nghị của …, UBND tỉnh ban hành Kế hoạch … như sau:" in '
+        "one paragraph. Always so for one opening sentence.",
     )
-    content_ids = fields.One2many(
+    body_ids = fields.One2many(
         "gov.plan.item",
         "plan_id",
-        "Contents",
+        "Body",
         copy=True,
-        domain=[("kind", "=", "content")],
+        domain=[("document", "=", "plan")],
+        context={"default_document": "plan"},
+    )
+    part_style = fields.Selection(
+        [("roman", "Phần I, Phần II"), ("ordinal", "Phần thứ nhất, Phần thứ hai")],
+        "Parts numbered",
+        required=True,
+        default="roman",
+    )
+    issue_form = fields.Selection(
+        [
+            ("plan", "The plan itself, numbered as a plan"),
+            ("decision", "A decision (Quyết định) with the plan as its annex"),
+        ],
+        "Issued as",
+        required=True,
+        default="plan",
+        help="A UBND or a Sở often issues its plan with a decision: the "
+        "decision takes the number (QĐ) and the plan prints as its annex.",
+    )
+    decision_title = fields.Text(
+        "Decision's title", help="e.g. Về việc ban hành Kế hoạch …"
+    )
+    decision_authority = fields.Char(
+        "Decision issued by",
+        help="The line under the title, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA "
+        "or GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ.",
+    )
+    decision_issuer = fields.Char(
+        "Decision cited as issued by",
+        help='In the annex line "(Ban hành kèm theo Quyết định số … ngày … của '
+        '<this>)", e.g. Chủ tịch UBND tỉnh Thanh Hóa.',
+    )
+    decision_item_ids = fields.One2many(
+        "gov.plan.item",
+        "plan_id",
+        "Articles of the decision",
+        copy=True,
+        domain=[("document", "=", "decision")],
+        context={"default_document": "decision", "default_level": "article"},
     )
     # copied by copy() itself: the duties each unit got from a duty for all
     # the units stay with the issued plan
@@ -215,18 +259,18 @@ class GovPlan(models.Model):
         "issued_number_symbol",
         "document_type_id.code",
         "agency_id.code",
+        "issue_form",
     )
     def _compute_symbol(self):
         """The symbol of the type and agency of today until the plan is
         issued; the one it was issued under afterwards."""
         for plan in self:
+            code = plan._gov_numbering_type().code
             plan.symbol = plan.issued_symbol or vn_rules.document_symbol(
-                plan.document_type_id.code, plan.agency_id.code
+                code, plan.agency_id.code
             )
             plan.number_symbol = plan.issued_number_symbol or (
-                vn_rules.number_and_symbol(
-                    None, plan.document_type_id.code, plan.agency_id.code
-                )
+                vn_rules.number_and_symbol(None, code, plan.agency_id.code)
             )
 
     @api.depends("date")
@@ -319,14 +363,112 @@ class GovPlan(models.Model):
                 )
             ]
         new = super().copy(default)
-        items = dict(zip(self.content_ids, new.content_ids))
+        items = dict(zip(self._gov_body_items(), new._gov_body_items()))
         for old_duty, new_duty in zip(
             self.duty_ids.filtered(lambda d: not d.parent_id).sorted("id"),
             new.duty_ids.sorted("id"),
         ):
+            values = {}
             if old_duty.content_item_id in items:
-                new_duty.content_item_id = items[old_duty.content_item_id]
+                values["content_item_id"] = items[old_duty.content_item_id].id
+            if old_duty.item_id in items:
+                values["item_id"] = items[old_duty.item_id].id
+            if values:
+                new_duty.write(values)
         return new
+
+    def _gov_body_items(self, document="plan"):
+        """The nodes of the plan's body (or of its decision) in order."""
+        self.ensure_one()
+        return (
+            self.env["gov.plan.item"]
+            .sudo()
+            .search(
+                [("plan_id", "=", self.id), ("document", "=", document)],
+                order="sequence, id",
+            )
+            .with_env(self.env)
+        )
+
+    def _gov_numbering_type(self):
+        """The type whose register numbers the plan: a plan issued by a
+        decision takes the decision's number."""
+        self.ensure_one()
+        if self.issue_form == "decision":
+            return self.env.ref("gov_plan.document_type_qd")
+        return self.document_type_id
+
+    @api.multi
+    def action_add_usual_headings(self):
+        """Offers the usual skeleton of a plan; the drafter keeps, renames or
+        deletes each heading."""
+        for plan in self:
+            plan._gov_require_group("user", _("change a plan"))
+            if plan._gov_body_items():
+                raise UserError(
+                    _("The plan's body is not empty: add the headings one by one.")
+                )
+            rows = [
+                ("section", "MỤC ĐÍCH, YÊU CẦU", False),
+                ("clause", "Mục đích", False),
+                ("clause", "Yêu cầu", False),
+                ("section", "NỘI DUNG THỰC HIỆN", False),
+                ("section", "TỔ CHỨC THỰC HIỆN", True),
+                ("section", "KINH PHÍ THỰC HIỆN", False),
+            ]
+            plan.write(
+                {
+                    "body_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "sequence": (index + 1) * 10,
+                                "level": level,
+                                "heading": heading,
+                                "print_duties": duties,
+                            },
+                        )
+                        for index, (level, heading, duties) in enumerate(rows)
+                    ]
+                }
+            )
+        return True
+
+    @api.multi
+    def action_add_usual_articles(self):
+        """Offers the three articles of a decision issuing a plan."""
+        for plan in self:
+            plan._gov_require_group("user", _("change a plan"))
+            if plan._gov_body_items("decision"):
+                raise UserError(
+                    _("The decision already has articles: add them one by one.")
+                )
+            title = " ".join((plan.title or "").split())
+            texts = [
+                "Ban hành kèm theo Quyết định này Kế hoạch %s." % title,
+                "Quyết định có hiệu lực thi hành kể từ ngày ký.",
+                "Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan chịu "
+                "trách nhiệm thi hành Quyết định này./.",
+            ]
+            plan.write(
+                {
+                    "decision_item_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "document": "decision",
+                                "sequence": (index + 1) * 10,
+                                "level": "article",
+                                "name": text,
+                            },
+                        )
+                        for index, text in enumerate(texts)
+                    ]
+                }
+            )
+        return True
 
     @api.multi
     def unlink(self):
@@ -440,7 +582,7 @@ class GovPlan(models.Model):
             number = (
                 self.env["gov.plan.register"]
                 .sudo()
-                ._take_number(plan.agency_id, plan.document_type_id, date.year)
+                ._take_number(plan.agency_id, plan._gov_numbering_type(), date.year)
             )
             values = plan._issue_snapshot(number)
             values.update(
@@ -488,15 +630,21 @@ class GovPlan(models.Model):
         change no issued plan."""
         self.ensure_one()
         agency = self.agency_id
-        symbol = vn_rules.document_symbol(self.document_type_id.code, agency.code)
+        code = self._gov_numbering_type().code
+        symbol = vn_rules.document_symbol(code, agency.code)
         return {
             "issued_symbol": symbol,
             "issued_number_symbol": vn_rules.number_and_symbol(
-                number, self.document_type_id.code, agency.code
+                number, code, agency.code
             ),
             "issued_agency_name": agency.name,
             "issued_supervising_name": agency.parent_id.name or "",
             "issued_basis_text": self._print_basis_text(),
+            "issued_decision_basis_text": json.dumps(
+                self._print_basis_paragraphs("decision"), ensure_ascii=False
+            )
+            if self.issue_form == "decision"
+            else False,
             "issued_recipient_lines": "\n".join(self._print_recipient_lines()),
             "issued_signer_name": self.signer_id.sudo().name or "",
         }

@@ -10,6 +10,11 @@ class GovPlanDocumentType(models.Model):
     code = fields.Char(
         "Abbreviation", required=True, help="KH, BC, QĐ ... (Decree 30, Annex III)."
     )
+    citation_name = fields.Char(
+        "Written in citations",
+        help='How a citation writes the type when it differs from its name, '
+        'e.g. "văn bản" in "Căn cứ văn bản số …".',
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 

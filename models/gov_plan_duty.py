@@ -49,7 +49,7 @@ class GovPlanDuty(models.Model):
         "Implements content",
         ondelete="set null",
         copy=False,  # gov.plan.copy gives the copy's own item
-        domain="[('plan_id', '=', plan_id), ('kind', '=', 'content')]",
+        domain="[('plan_id', '=', plan_id), ('document', '=', 'plan')]",
     )
     lead_type = fields.Selection(
         LEAD_SELECTION,

@@ -5,9 +5,12 @@ a draft, the order of the units, the status buckets) is made here or in
 lib/vn_rules.py, where it can be tested without rendering a PDF.
 """
 
+import json
+
 from odoo import fields, models
 
-from ..lib import duty_rules, vn_rules
+from ..lib import doc_rules, duty_rules, vn_rules
+from .gov_plan_item import outline
 
 
 def _lower_first(text):
@@ -51,25 +54,91 @@ class GovPlanPrint(models.Model):
         }
 
     def _print_basis(self):
-        """The legal basis as printed: as issued, or as it reads today."""
+        """The opening paragraphs ``[(text, italic)]``: as issued, or as they
+        read today."""
         self.ensure_one()
         if self.issued_number_symbol:
-            return self.issued_basis_text or ""
-        return self._print_basis_text()
+            return _load_paragraphs(self.issued_basis_text)
+        return self._print_basis_paragraphs()
+
+    def _print_basis_paragraphs(self, document="plan"):
+        """The basis as the drafter wrote it, then the introduction. A plan
+        issued by a decision prints its basis in the decision (ending with
+        ".", before "QUYẾT ĐỊNH:"); its annex prints only the introduction."""
+        self.ensure_one()
+        bases = [
+            b._cite_values()
+            for b in self.basis_ids.sorted(lambda b: (b.sequence, b.id))
+        ]
+        if document == "decision":
+            return doc_rules.basis_paragraphs(bases, "lines", end=".")
+        if self.issue_form == "decision":
+            bases = []
+        return doc_rules.basis_paragraphs(
+            bases,
+            self.basis_layout,
+            intro=self.basis_intro,
+            intro_inline=self.basis_intro_inline,
+        )
 
     def _print_basis_text(self):
-        """The opening sentence: "Thực hiện <document> về <summary>, <intro>"."""
+        """The opening as stored when the plan is issued."""
         self.ensure_one()
-        lines = [
-            "Thực hiện %s về %s"
-            % (b.display_name, _lower_first(b.summary).rstrip(".;"))
-            for b in self.basis_ids
-        ]
-        if not lines:
-            return self.basis_intro or ""
-        text = ";\n".join(lines)
-        intro = (self.basis_intro or "").strip()
-        return "%s, %s" % (text, intro) if intro else text + "."
+        return json.dumps(self._print_basis_paragraphs(), ensure_ascii=False)
+
+    def _print_pieces(self, text):
+        return doc_rules.keep_together(text)
+
+    def _print_decision_basis(self):
+        self.ensure_one()
+        if self.issued_number_symbol and self.issued_decision_basis_text:
+            return _load_paragraphs(self.issued_decision_basis_text)
+        return self._print_basis_paragraphs("decision")
+
+    def _print_body(self, document="plan"):
+        """The body's paragraphs for the template (see doc_rules.body_blocks),
+        the duties printed under the node that holds them."""
+        self.ensure_one()
+        items = self._gov_body_items(document)
+        roots, nodes = outline(items)
+        if document == "plan":
+            holders = items.filtered("print_duties")
+            duties = self.duty_ids.filtered(lambda d: d.state != "cancel")
+            for holder in holders:
+                placed = duties.filtered(
+                    lambda d: d.item_id == holder
+                    or (holder == holders[0] and d.item_id not in holders)
+                )
+                node = nodes[holder.id]
+                level = doc_rules.CHILD_LEVEL.get(holder.level, "clause")
+                for index, group in enumerate(self._print_duty_groups(placed)):
+                    paragraphs = [
+                        ("- " if group["dash"] else "") + text
+                        for text in group["paragraphs"]
+                    ]
+                    node["children"].append(
+                        {
+                            "id": "duty-%s-%s" % (holder.id, index),
+                            "level": level,
+                            "heading": group["label"],
+                            "text": "\n".join(paragraphs),
+                            "children": [],
+                        }
+                    )
+        return doc_rules.body_blocks(roots, self.part_style)
+
+    def _print_annex_line(self):
+        """ "(Ban hành kèm theo Quyết định số …/QĐ-… ngày … của …)" """
+        self.ensure_one()
+        date = _date(self.date)
+        issued = not self._print_is_draft() and date
+        return "(Ban hành kèm theo Quyết định số %s ngày %s của %s)" % (
+            self.number_symbol,
+            doc_rules.cite_date(date)
+            if issued
+            else "   /   /%s" % (date.year if date else "    "),
+            " ".join((self.decision_issuer or self.agency_id.short_name or "").split()),
+        )
 
     def _print_duty_groups(self, duties=None):
         """The duties of "Tổ chức thực hiện", grouped by lead as the plan
@@ -157,6 +226,18 @@ class GovPlanPrint(models.Model):
                 }
             )
         return rows
+
+
+def _load_paragraphs(text):
+    """A stored opening: JSON ``[[text, italic], ...]``; a plain text stored
+    before the basis was written as typed prints one paragraph a line."""
+    text = text or ""
+    if text.startswith("["):
+        try:
+            return [(str(t), bool(i)) for t, i in json.loads(text)]
+        except ValueError:
+            pass
+    return [(line, False) for line in text.splitlines() if line.strip()]
 
 
 def _years(rows):

@@ -7,7 +7,6 @@ from odoo.tests.common import SavepointCase
 
 
 class GovPlanCase(SavepointCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -127,7 +126,20 @@ class GovPlanCase(SavepointCase):
             "authority": "KT",
             "authority_title": "GIÁM ĐỐC",
             "recipient_ids": [(0, 0, {"agency_id": self.culture.id})],
-            "content_ids": [(0, 0, {"kind": "content", "name": "Tuyên truyền"})],
+            "body_ids": [
+                (0, 0, {"sequence": 1, "level": "section", "heading": "NỘI DUNG"}),
+                (0, 0, {"sequence": 2, "level": "clause", "name": "Tuyên truyền"}),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 3,
+                        "level": "section",
+                        "heading": "TỔ CHỨC THỰC HIỆN",
+                        "print_duties": True,
+                    },
+                ),
+            ],
             "duty_ids": [
                 (
                     0,

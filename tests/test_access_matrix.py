@@ -332,7 +332,7 @@ class TestAccessMatrixAfterDraft(MatrixCase):
                 "state": "issued",
                 "basis_ids": [(0, 0, {"external_document_id": doc.id})],
                 "recipient_ids": [(0, 0, {"name": "Ban Giám đốc Sở"})],
-                "content_ids": [(0, 0, {"kind": "content", "name": "Nội dung"})],
+                "body_ids": [(0, 0, {"level": "clause", "name": "Nội dung"})],
                 "duty_ids": [
                     (
                         0,
@@ -364,7 +364,7 @@ class TestAccessMatrixAfterDraft(MatrixCase):
             "gov.plan.duty": plan.duty_ids,
             "gov.plan.report": report,
             "gov.plan.report.line": report.line_ids,
-            "gov.plan.item": plan.content_ids,
+            "gov.plan.item": plan.body_ids,
             "gov.plan.recipient": plan.recipient_ids,
             "gov.plan.basis": plan.basis_ids,
             "doc": doc,
@@ -373,7 +373,7 @@ class TestAccessMatrixAfterDraft(MatrixCase):
     def _create_values(self, model, records):
         plan = records["gov.plan"]
         if model == "gov.plan.item":
-            return {"plan_id": plan.id, "kind": "content", "name": "Thêm"}
+            return {"plan_id": plan.id, "level": "clause", "name": "Thêm"}
         if model == "gov.plan.recipient":
             return {"plan_id": plan.id, "name": "Thêm"}
         if model == "gov.plan.basis":

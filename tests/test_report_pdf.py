@@ -30,7 +30,6 @@ def pdf_text(data):
 
 @unittest.skipUnless(TOOLS, "wkhtmltopdf and poppler-utils are installed by make test")
 class TestReportPdf(GovPlanCase):
-
     def _pdf(self, xmlid, records, user):
         # Odoo 11 returns HTML instead of a PDF under test unless a report
         # directory is configured.
@@ -71,8 +70,37 @@ class TestReportPdf(GovPlanCase):
     def test_issued_plan(self):
         plan = self._issued_plan(
             basis_intro="Sở Khoa học và Công nghệ xây dựng Kế hoạch như sau:",
-            purpose_ids=[(0, 0, {"kind": "purpose", "name": "Mục đích một"})],
-            requirement_ids=[(0, 0, {"kind": "requirement", "name": "Yêu cầu một"})],
+            body_ids=[
+                (
+                    0,
+                    0,
+                    {"sequence": 1, "level": "section", "heading": "MỤC ĐÍCH, YÊU CẦU"},
+                ),
+                (0, 0, {"sequence": 2, "level": "clause", "heading": "Mục đích"}),
+                (0, 0, {"sequence": 3, "level": "dash", "name": "Mục đích một"}),
+                (0, 0, {"sequence": 4, "level": "clause", "heading": "Yêu cầu"}),
+                (0, 0, {"sequence": 5, "level": "dash", "name": "Yêu cầu một"}),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 6,
+                        "level": "section",
+                        "heading": "NỘI DUNG THỰC HIỆN",
+                    },
+                ),
+                (0, 0, {"sequence": 7, "level": "clause", "name": "Tuyên truyền"}),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 9,
+                        "level": "section",
+                        "heading": "TỔ CHỨC THỰC HIỆN",
+                        "print_duties": True,
+                    },
+                ),
+            ],
         )
         text, _pages = self._render(
             "gov_plan.action_report_gov_plan", plan, self.staff_a

@@ -338,7 +338,7 @@ class TestAttacks(GuardCase):
             {"issued_number_symbol": "09/KH-SKHCN"},
             {"title": "Khác"},
             {"recipient_ids": [(0, 0, {"name": "Thêm"})]},
-            {"content_ids": [(0, 0, {"kind": "content", "name": "Thêm"})]},
+            {"body_ids": [(0, 0, {"level": "clause", "name": "Thêm"})]},
         ]
         for vals in attempts:
             with self.refused((AccessError, UserError)):
@@ -350,7 +350,7 @@ class TestAttacks(GuardCase):
         with self.refused((AccessError, UserError)):
             plan.recipient_ids[:1].write({"name": "Đổi"})
         with self.refused((AccessError, UserError)):
-            plan.content_ids[:1].unlink()
+            plan.body_ids[:1].unlink()
         self.assertEqual(plan.number_symbol, number)
         self.assertTrue(plan.active)
 
@@ -401,7 +401,7 @@ class TestAttacks(GuardCase):
         def printed_now():
             plan.invalidate_cache()
             return (
-                plan._print_basis(),
+                "\n".join(text for text, _italic in plan._print_basis()),
                 plan._print_recipients(),
                 plan._print_header(),
                 plan._print_signature(),
@@ -738,10 +738,10 @@ class TestSecondRound(GuardCase):
 
     def test_a_plan_is_copied_with_its_contents(self):
         plan = self._plan()
-        plan.duty_ids[:1].content_item_id = plan.content_ids[:1]
+        plan.duty_ids[:1].content_item_id = plan.body_ids[:1]
         copy = plan.sudo(self.staff_a).copy()
         self.assertEqual(copy.state, "draft")
-        self.assertEqual(copy.duty_ids.mapped("content_item_id"), copy.content_ids)
+        self.assertEqual(copy.duty_ids.mapped("content_item_id"), copy.body_ids[:1])
 
     def test_the_clerk_corrects_a_cited_document(self):
         doc = (

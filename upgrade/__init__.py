@@ -1,0 +1,1 @@
+"""What the migration scripts of migrations/ run, importable by the tests."""
