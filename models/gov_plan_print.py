@@ -103,7 +103,8 @@ class GovPlanPrint(models.Model):
         roots, nodes = outline(items)
         if document == "plan":
             holders = items.filtered("print_duties")
-            duties = self.duty_ids.filtered(lambda d: d.state != "cancel")
+            # every duty, whoever prints: a unit sees only some of them
+            duties = self.sudo().duty_ids.filtered(lambda d: d.state != "cancel")
             for holder in holders:
                 placed = duties.filtered(
                     lambda d: d.item_id == holder
