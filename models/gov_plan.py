@@ -184,6 +184,15 @@ class GovPlan(models.Model):
     # copied by copy() itself: the duties each unit got from a duty for all
     # the units stay with the issued plan
     duty_ids = fields.One2many("gov.plan.duty", "plan_id", "Duties", copy=False)
+    written_duty_ids = fields.One2many(
+        "gov.plan.duty",
+        "plan_id",
+        "Duties as written",
+        domain=[("parent_id", "=", False)],
+        help="The duties as the plan writes them. The duty each unit gets from a "
+        "duty for all the units when the plan is issued is among the plan's "
+        "duties (the Duties button).",
+    )
     print_duty_details = fields.Boolean(
         "Print coordination, product and time of duties",
         default=True,
