@@ -325,6 +325,15 @@ DUTY = Workflow(
         # the units of the agency gives each unit its own duty, which names
         # the duty it comes from; no one else ever sets that link
         step("expand", [], None, "clerk", fields=["parent_id"]),
+        # taken by the issue of the plan too: the duty keeps the names it was
+        # printed with (a unit or agency renamed later changes no issued plan)
+        step(
+            "issue",
+            ["todo", "progress"],
+            None,
+            "clerk",
+            fields=["issued_lead_label", "issued_paragraph"],
+        ),
     ],
     initial="todo",
     editable_states=("draft",),

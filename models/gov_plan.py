@@ -609,7 +609,8 @@ class GovPlan(models.Model):
     def _gov_issue_expand_duties(self):
         """Part of the issue: each duty for all the units of the agency gives
         every such unit its own duty, which the unit reports on. The plan
-        keeps the duty for all the units as it prints it.
+        keeps the duty for all the units as it prints it, and every duty it
+        prints keeps its lead and text as printed (names as issued).
 
         The units are those ticked "One of all the units" (Configuration >
         Units): a plan cannot assign work to all the units when none is."""
@@ -632,6 +633,13 @@ class GovPlan(models.Model):
             for duty in originals.sorted(lambda d: (d.sequence, d.id)):
                 # as the clerk who issues: the step "expand" is theirs
                 self.env["gov.plan.duty"].browse(duty.id)._gov_expand(units)
+            printed = plan.sudo().duty_ids.filtered(
+                lambda d: not d.parent_id and d.state in workflow.OPEN_STATES
+            )
+            if printed:
+                self.env["gov.plan.duty"].browse(printed.ids)._gov_keep_as_issued(
+                    plan.sudo().print_duty_details
+                )
 
     def _issue_snapshot(self, number):
         """What the issued plan prints, kept as issued: later changes of an

@@ -86,6 +86,9 @@ class GovPlanDuty(models.Model):
         'agency\'s own wording, e.g. "Các phòng, đơn vị thuộc Sở").',
     )
     lead_name = fields.Char("Lead as printed", compute="_compute_lead_name")
+    # what the issued plan printed (the issue writes them): names as issued
+    issued_lead_label = fields.Char("Lead as issued", readonly=True, copy=False)
+    issued_paragraph = fields.Text("Text as issued", readonly=True, copy=False)
     parent_id = fields.Many2one(
         "gov.plan.duty",
         "Per-unit duty of",
@@ -647,6 +650,19 @@ class GovPlanDuty(models.Model):
             copy.message_post(body=message, author_id=user.partner_id.id)
         return copies
 
+    def _gov_keep_as_issued(self, details):
+        """Part of the plan's issue (the clerk's step): the duties keep their
+        lead and text as the plan printed them."""
+        self._gov_check_step("issue", _("issue a plan"))
+        for duty in self.sudo():
+            values = {
+                "issued_lead_label": duty._print_lead_label(),
+                "issued_paragraph": duty._print_paragraph(details),
+            }
+            # as superuser: the clerk, whose step this is, writes no duty
+            # otherwise (the record rules let them read the duties only)
+            duty._gov_write_step("issue", values)
+
     def _gov_unit_copy_values(self, unit):
         self.ensure_one()
         return {
@@ -686,6 +702,8 @@ class GovPlanDuty(models.Model):
         Sở"), unless the duty gives its own."""
         self.ensure_one()
         duty = self.sudo()  # names are printed whoever prints
+        if duty.issued_lead_label:
+            return duty.issued_lead_label
         if (duty.lead_label or "").strip():
             return duty.lead_label.strip()
         if duty.lead_type == workflow.LEAD_AGENCY:
@@ -703,6 +721,8 @@ class GovPlanDuty(models.Model):
         the plan is printed as it was issued."""
         self.ensure_one()
         duty = self.sudo()
+        if duty.issued_paragraph:
+            return duty.issued_paragraph
         deadline = duty._deadline_for_judgement()
         return duty_rules.duty_paragraph(
             duty.description or duty.name,

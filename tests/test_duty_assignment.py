@@ -615,6 +615,40 @@ class TestPrintGroups(DutyCase):
         )
 
 
+class TestIssuedNames(DutyCase):
+    def test_an_issued_plan_keeps_the_names_it_printed(self):
+        plan = self._all_units_plan()
+        self._duty(
+            plan,
+            name="Cơ quan",
+            lead_type="agency",
+            lead_agency_id=self.culture.id,
+            coordinating_unit_ids=[(6, 0, self.unit_b.ids)],
+            sequence=20,
+        )
+        self._issue(plan)
+        before = plan._print_duty_groups()
+        self.culture.name = "Sở Văn hóa và Thể thao"
+        self.unit_b.name = "Trung tâm mới"
+        self.agency.all_units_label = "Các đơn vị"
+        self.assertEqual(plan._print_duty_groups(), before)
+        self.assertEqual(
+            [g["label"] for g in before],
+            [
+                "Văn phòng Sở (test)",
+                "Trung tâm (test)",
+                "Các phòng, đơn vị thuộc Sở",
+                "Sở Văn hóa, Thể thao và Du lịch",
+            ],
+        )
+        self.assertEqual(
+            before[-1]["paragraphs"], ["Cơ quan. Đơn vị phối hợp: Trung tâm (test)."]
+        )
+        # a draft prints today's names
+        draft = self._plan()
+        self.assertEqual(draft._print_duty_groups()[1]["label"], "Trung tâm mới")
+
+
 class TestDutyAccess(DutyCase):
     """As real users over the ORM, as XML-RPC would: what the new fields let
     no one forge."""
