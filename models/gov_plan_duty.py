@@ -220,15 +220,18 @@ class GovPlanDuty(models.Model):
 
     def _compute_is_overdue(self):
         today = self._today()
-        for duty in self:
-            duty.is_overdue = workflow.is_overdue(
-                duty.state,
-                workflow.deadline_date(duty.deadline_type, duty.date_deadline),
+        # the lists show it for many duties: read the five columns it needs,
+        # not every column of the duties and their plans (Odoo's prefetch)
+        for duty, fast in zip(self, self.with_context(prefetch_fields=False)):
+            overdue = workflow.is_overdue(
+                fast.state,
+                workflow.deadline_date(fast.deadline_type, fast.date_deadline),
                 today,
-                duty.plan_id.state,
-                duty.lead_type,
+                fast.plan_id.state,
+                fast.lead_type,
             )
-            duty.color = 1 if duty.is_overdue else 0
+            duty.is_overdue = overdue
+            duty.color = 1 if overdue else 0
 
     def _search_is_overdue(self, operator, value):
         """The domain of workflow.is_overdue."""
