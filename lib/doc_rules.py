@@ -395,3 +395,24 @@ def end_document(text):
     while text.endswith((".", ";", ",")):
         text = text[:-1].rstrip()
     return text + "./."
+
+
+def document_problems(doc):
+    """What the body, the basis and the issuing decision lack to be issued,
+    as ``(code, detail)``. ``doc``: ``issue_form``, ``decision_title``,
+    ``decision_authority``, ``article_count``, ``node_count`` and
+    ``bases``: ``[(label, number, type_name)]``."""
+    problems = []
+    if not doc.get("node_count"):
+        problems.append(("body_empty", None))
+    for label, number, type_name in doc.get("bases") or ():
+        if (number or "").strip() and not (type_name or "").strip():
+            problems.append(("basis_type", {"basis": label}))
+    if doc.get("issue_form") == "decision":
+        if not (doc.get("decision_title") or "").strip():
+            problems.append(("decision_title", None))
+        if not (doc.get("decision_authority") or "").strip():
+            problems.append(("decision_authority", None))
+        if not doc.get("article_count"):
+            problems.append(("decision_articles", None))
+    return problems

@@ -7,8 +7,9 @@ tested in milliseconds and moved unchanged to another Odoo version.
 import datetime
 import unicodedata
 
+from . import print_rules, signature_rules
+
 PERIOD_TYPES = ("monthly", "quarterly", "half_yearly", "yearly")
-AUTHORITIES = ("TM", "KT", "Q", "TL", "TUQ")
 CUTOFF_DAY = 15  # Decree 09: a period runs from the 15th to the 14th.
 
 
@@ -134,7 +135,7 @@ def _fold(text):
 
 def is_deputy_title(title):
     """A deputy's title starts with "Phó" (Phó Giám đốc, Phó Chánh Văn phòng)."""
-    return _fold(title).startswith("pho ")
+    return signature_rules.is_deputy_title(title)
 
 
 def is_archive_line(text):
@@ -145,20 +146,22 @@ def is_archive_line(text):
 def issue_problems(doc):
     """Everything that stops a document from being issued, as a list of codes.
 
-    ``doc`` is a mapping with: ``title``, ``signer``, ``authority``,
-    ``signer_title``, ``duty_count``, ``recipient_count``, ``date`` (a date or
-    None) and ``basis`` (a list of ``(label, date or None)``). Returns pairs
-    ``(code, detail)``; the caller turns them into one translated message.
+    ``doc`` is a mapping with: ``title``, ``duty_count``, ``recipient_count``,
+    ``date`` (the document's date, a date or None), ``issue_date`` (the day
+    it is issued: its number is taken from the register of that year),
+    ``basis`` (a list of ``(label, date or None)``), ``basis_keys`` (a list
+    of ``(label, identity of the cited document)``), ``duties`` (a list of
+    ``(name, deadline or None)``), and the signature's values of
+    ``signature_rules.signature_problems`` (``signer``, ``authority``,
+    ``signer_title`` ...). Returns pairs ``(code, detail)``; the caller
+    turns them into one translated message.
     """
     problems = []
     if not (doc.get("title") or "").strip():
         problems.append(("title", None))
     if not doc.get("signer"):
         problems.append(("signer", None))
-    if not doc.get("authority"):
-        problems.append(("authority", None))
-    elif doc["authority"] == "KT" and not is_deputy_title(doc.get("signer_title")):
-        problems.append(("kt_deputy", doc.get("signer_title") or ""))
+    problems += signature_rules.signature_problems(doc)
     if not doc.get("duty_count"):
         problems.append(("duty", None))
     if not doc.get("recipient_count"):
@@ -166,10 +169,38 @@ def issue_problems(doc):
     if not doc.get("date"):
         problems.append(("date", None))
     else:
+        issued = doc.get("issue_date")
+        if issued and issued.year != doc["date"].year:
+            problems.append(
+                ("year", {"year": doc["date"].year, "register": issued.year})
+            )
         for label, basis_date in doc.get("basis") or ():
             if basis_date and basis_date > doc["date"]:
                 problems.append(("basis_date", (label, basis_date)))
+        for name, deadline in doc.get("duties") or ():
+            if deadline and deadline < doc["date"]:
+                problems.append(
+                    (
+                        "duty_date",
+                        {"duty": name, "deadline": deadline, "date": doc["date"]},
+                    )
+                )
+    problems += repeated_basis(doc.get("basis_keys") or ())
     return problems
+
+
+def repeated_basis(keyed):
+    """The documents cited more than once, in the order of their first
+    citation: ``("basis_twice", {"basis": label, "count": n})``."""
+    counts, labels = {}, {}
+    for label, key in keyed:
+        counts[key] = counts.get(key, 0) + 1
+        labels.setdefault(key, label)
+    return [
+        ("basis_twice", {"basis": labels[key], "count": count})
+        for key, count in counts.items()
+        if count > 1
+    ]
 
 
 def recipient_lines(names, archive):
@@ -179,6 +210,49 @@ def recipient_lines(names, archive):
     ]
     lines.append("- Lưu: %s." % ((archive or "VT").strip().rstrip(".")))
     return lines
+
+
+def default_archive(unit_code):
+    """What a new plan files at: the office (VT) and the drafting unit, by its
+    abbreviation: "VT, VP" (Decree 30, Annex I: "Lưu: VT, <unit>, <copies>")."""
+    code = (unit_code or "").strip()
+    return "VT, %s" % code if code else "VT"
+
+
+def is_default_archive(note, unit_codes):
+    """Whether ``note`` is what a plan files at by default (for one of the
+    units ``unit_codes``): a drafter's own text is never replaced."""
+    note = " ".join((note or "").replace(",", ", ").split()).rstrip(".")
+    return note in {"", "VT"} | {default_archive(c) for c in unit_codes if c}
+
+
+def archive_text(note, copies=0):
+    """The text after "Lưu:": as the drafter wrote it, then the number of
+    copies filed, if given: "VT, VP, 02b"."""
+    text = (note or "VT").strip().rstrip(".").strip() or "VT"
+    if copies:
+        text += ", %02db" % copies
+    return text
+
+
+def archive_of_line(line):
+    """The text after "Lưu:" of a printed "- Lưu: VT, VP." line."""
+    text = (line or "").strip().lstrip("-").strip()
+    if is_archive_line(text):
+        text = text.split(":", 1)[1]
+    return text.strip().rstrip(".").strip()
+
+
+def register_title(type_name, title):
+    """Column 3 of the outgoing register (Decree 30, Annex IV): the type and
+    the title as the drafter wrote it, on one line: "Kế hoạch Tổ chức thực
+    hiện ...". Nothing is lower-cased ("THỰC HIỆN ..." stays as typed); a
+    title that starts with its type is not given it twice."""
+    title = " ".join((title or "").split())
+    type_name = " ".join((type_name or "").split())
+    if not type_name or _fold(title).startswith(_fold(type_name) + " "):
+        return title
+    return ("%s %s" % (type_name, title)).strip()
 
 
 def roman(number):
@@ -192,22 +266,11 @@ def roman(number):
     return result
 
 
-def split_heading(text, width=22):
-    """Agency names in the header are broken into balanced lines, as agencies
-    write them: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"].
-
-    A name that fits in ``width`` characters stays on one line.
-    """
-    words = (text or "").split()
-    if len(" ".join(words)) <= width or len(words) < 2:
-        return [" ".join(words)] if words else []
-    best = None
-    for cut in range(1, len(words)):
-        first, second = " ".join(words[:cut]), " ".join(words[cut:])
-        score = (max(len(first), len(second)) > width, abs(len(first) - len(second)))
-        if best is None or score < best[0]:
-            best = (score, [first, second])
-    return best[1]
+def split_heading(text, bold=False):
+    """Agency names in the header, in lines as agencies write them:
+    "SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"]; lines typed
+    in ``text`` are kept. The rules are in ``print_rules.split_heading``."""
+    return print_rules.split_heading(text, bold=bold)
 
 
 def end_sentence(text, last=False):

@@ -1,17 +1,20 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from ..lib import vn_rules, workflow
+from ..lib import doc_rules, signature_rules, vn_rules, workflow
 
+# The forms of Decree 30, art. 13 (lib/signature_rules.py prints them)
 AUTHORITY_SELECTION = [
-    ("TM", "TM. (on behalf of a collective body)"),
+    ("none", "None (the head signs)"),
     ("KT", "KT. (a deputy signs for the head)"),
     ("Q", "Q. (acting)"),
+    ("TM", "TM. (on behalf of a collective body)"),
+    ("TM_KT", "TM. and KT. (a deputy signs for the head of a collective body)"),
+    ("TM_Q", "TM. and Q. (the acting head signs for a collective body)"),
     ("TL", "TL. (by order)"),
     ("TUQ", "TUQ. (by authorisation)"),
-    ("none", "None (the head signs)"),
 ]
 
 
@@ -40,7 +43,8 @@ class GovPlan(models.Model):
         "Title",
         required=True,
         track_visibility="onchange",
-        help="The summary (trích yếu) printed under KẾ HOẠCH.",
+        help="The summary (trích yếu) printed under KẾ HOẠCH. A long title "
+        "breaks where you type a line break; without one, it wraps by itself.",
     )
     document_type_id = fields.Many2one(
         "gov.plan.document.type",
@@ -104,6 +108,9 @@ class GovPlan(models.Model):
         "Recipients as issued", readonly=True, copy=False
     )
     issued_signer_name = fields.Char("Signer as issued", readonly=True, copy=False)
+    issued_signature_lines = fields.Text(
+        "Signature as issued", readonly=True, copy=False
+    )
     place = fields.Char(default=lambda self: self._default_agency().place)
     date = fields.Date(
         track_visibility="onchange",
@@ -205,7 +212,16 @@ class GovPlan(models.Model):
         "gov.plan.recipient", "plan_id", "Recipients", copy=True
     )
     archive_note = fields.Char(
-        "Filed at", default="VT", help='Printed as the last recipient line: "Lưu: VT".'
+        "Filed at",
+        default=lambda self: self._default_archive_note(),
+        help='Printed as the last recipient line, after "Lưu:": the office (VT) and '
+        'the drafting unit by its abbreviation, "VT, VP"; edit it as Decree 30 '
+        "lets you write it.",
+    )
+    archive_copies = fields.Integer(
+        "Copies filed",
+        help='Printed after the units the plan is filed at: 2 prints "Lưu: VT, VP, '
+        '02b.". Left at 0, no number is printed.',
     )
     concerned_unit_ids = fields.Many2many(
         "hr.department",
@@ -220,11 +236,24 @@ class GovPlan(models.Model):
         "hr.employee", "Signer", ondelete="restrict", track_visibility="onchange"
     )
     signer_title = fields.Char("Signer's title", help="e.g. PHÓ GIÁM ĐỐC")
-    authority = fields.Selection(AUTHORITY_SELECTION, "Signing authority", default="KT")
+    authority = fields.Selection(
+        AUTHORITY_SELECTION,
+        "Signing authority",
+        default="KT",
+        help="Who signs for whom (Decree 30, art. 13). Choosing it fills in the "
+        "lines from the issuing agency; they may then be corrected.",
+    )
     authority_title = fields.Char(
         "Title of the head",
-        default="GIÁM ĐỐC",
+        default=lambda self: self._default_agency().head_title or "GIÁM ĐỐC",
         help="Printed after the authority: KT. GIÁM ĐỐC",
+    )
+    collective_title = fields.Char(
+        "Collective body",
+        help='Printed after TM.: "TM. ỦY BAN NHÂN DÂN".',
+    )
+    signature_preview = fields.Text(
+        "Signature lines", compute="_compute_signature_preview"
     )
     state = fields.Selection(
         [
@@ -252,6 +281,9 @@ class GovPlan(models.Model):
     # Names as issued: an issued document keeps the names it was issued under.
     issued_agency_name = fields.Char(readonly=True, copy=False)
     issued_supervising_name = fields.Char(readonly=True, copy=False)
+    # the header lines as issued (the agencies' "Name as printed in headers")
+    issued_agency_header = fields.Text(readonly=True, copy=False)
+    issued_supervising_header = fields.Text(readonly=True, copy=False)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -262,6 +294,9 @@ class GovPlan(models.Model):
             "agency.",
         ),
     ]
+
+    def _default_archive_note(self):
+        return vn_rules.default_archive(self._default_unit().gov_code)
 
     @api.depends(
         "issued_symbol",
@@ -324,16 +359,96 @@ class GovPlan(models.Model):
                 | full.recipient_ids.mapped("unit_id")
             )
 
+    @api.multi
+    def name_get(self):
+        # a title may be typed on several lines, where it breaks when printed
+        return [(plan.id, " ".join((plan.title or "").split())) for plan in self]
+
     @api.onchange("agency_id")
     def _onchange_agency_id(self):
         if self.agency_id.place:
             self.place = self.agency_id.place
 
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        """The plan is filed at the drafting unit: a new unit changes the
+        "Lưu" line, unless the drafter wrote their own."""
+        codes = self.env["hr.department"].search([("gov_code", "!=", False)])
+        if vn_rules.is_default_archive(self.archive_note, codes.mapped("gov_code")):
+            self.archive_note = vn_rules.default_archive(self.unit_id.gov_code)
+
+    @api.constrains("archive_copies")
+    def _check_archive_copies(self):
+        for plan in self:
+            if not 0 <= plan.archive_copies <= 99:
+                raise ValidationError(
+                    _(
+                        "The number of copies filed is a number from 1 to 99 (0 "
+                        "prints none), not %(copies)s."
+                    )
+                    % {"copies": plan.archive_copies}
+                )
+
     @api.onchange("signer_id")
     def _onchange_signer_id(self):
         job = self.signer_id.sudo().job_id  # job positions are hidden from employees
-        if job:
-            self.signer_title = job.name.upper()
+        if job and self.authority not in signature_rules.ACTING_FORMS:
+            self.signer_title = signature_rules.upper(job.name)
+
+    @api.onchange("agency_id")
+    def _onchange_agency_form(self):
+        """An agency that is not a collective body has no TM. line (runs
+        before _onchange_signature_form, which gives the lines)."""
+        if self.authority:
+            self.authority = signature_rules.form_for_regime(
+                self.authority, self.agency_id.regime
+            )
+
+    @api.onchange("agency_id", "authority")
+    def _onchange_signature_form(self):
+        """The lines of the chosen form, from the agency: the drafter may
+        correct them afterwards."""
+        agency = self.agency_id
+        defaults = signature_rules.signature_defaults(
+            self.authority,
+            agency.collective_name,
+            agency.head_title or self.authority_title,
+            self.signer_id.sudo().job_id.name,
+        )
+        self.collective_title = defaults["collective_title"] or False
+        self.authority_title = defaults["authority_title"] or False
+        if defaults["signer_title"] is not None:
+            self.signer_title = defaults["signer_title"] or False
+
+    @api.depends(
+        "authority",
+        "collective_title",
+        "authority_title",
+        "signer_title",
+        "issued_signature_lines",
+        "issued_number_symbol",
+    )
+    def _compute_signature_preview(self):
+        for plan in self:
+            plan.signature_preview = "\n".join(plan._print_signature_lines())
+
+    def _signature_lines(self):
+        """The lines above the signer's name, as the plan reads today."""
+        self.ensure_one()
+        return signature_rules.signature_lines(
+            self.authority,
+            self.collective_title,
+            self.authority_title,
+            self.signer_title,
+        )
+
+    @api.model
+    def create(self, vals):
+        if "archive_note" not in vals and vals.get("unit_id"):
+            # filed at the plan's own drafting unit, not the creator's first one
+            unit = self.env["hr.department"].sudo().browse(vals["unit_id"]).exists()
+            vals = dict(vals, archive_note=vn_rules.default_archive(unit.gov_code))
+        return super().create(vals)
 
     @api.multi
     def write(self, vals):
@@ -522,58 +637,193 @@ class GovPlan(models.Model):
         )
         return True
 
-    def _issue_problem_messages(self):
+    def _gov_issue_date(self):
+        """The day of the issue, whose year's register gives the number:
+        today in the user's time zone. The module's own data (the superuser)
+        may give the day the demo plans were issued (``gov_issue_date``)."""
+        if self._gov_unchecked() and self.env.context.get("gov_issue_date"):
+            return fields.Date.from_string(self.env.context["gov_issue_date"])
+        return fields.Date.from_string(fields.Date.context_today(self))
+
+    def _issue_signature_values(self):
+        """The plain values the signature rules need (lib/signature_rules.py).
+        The signer's user, units and roles are read as superuser: plain
+        employees may not read them, and they decide nothing but the check."""
         self.ensure_one()
-        doc = {
-            "title": self.title,
-            "signer": self.signer_id,
+        signer = self.signer_id.sudo()
+        agency = self.agency_id.sudo()
+        user = signer.user_id.filtered("active")
+        heads_unit = bool(
+            signer
+            and self.env["hr.department"]
+            .sudo()
+            .search_count([("manager_id", "=", signer.id)])
+        )
+        return {
+            "signer": bool(signer),
+            "signer_name": signer.name or "",
             "authority": self.authority,
-            "signer_title": self.signer_title,
-            "duty_count": len(self.duty_ids),
-            "recipient_count": len(self.recipient_ids),
-            "date": fields.Date.from_string(
-                self.date or fields.Date.context_today(self)
-            ),
-            "basis": [
-                (b.display_name, b.basis_date and fields.Date.from_string(b.basis_date))
+            "collective_title": self.collective_title or "",
+            "authority_title": self.authority_title or "",
+            "signer_title": self.signer_title or "",
+            "regime": agency.regime,
+            "agency": agency.name or "",
+            "agency_head_title": agency.head_title or "",
+            "signer_is_leader": bool(user) and user._gov_is("leader"),
+            "signer_heads_unit": heads_unit,
+        }
+
+    def _issue_problem_messages(self):
+        """Every problem that stops the issue, in the user's words: empty
+        when the plan can be issued. Reads only."""
+        self.ensure_one()
+        issue_date = self._gov_issue_date()
+        date = fields.Date.from_string(self.date) if self.date else issue_date
+        doc = self._issue_signature_values()
+        doc.update(
+            {
+                "title": self.title,
+                "duty_count": len(self.duty_ids),
+                "recipient_count": len(self.recipient_ids),
+                "date": date,
+                "issue_date": issue_date,
+                "basis": [
+                    (
+                        b.display_name,
+                        b.basis_date and fields.Date.from_string(b.basis_date),
+                    )
+                    for b in self.basis_ids
+                ],
+                "basis_keys": [
+                    (b.display_name, b._gov_issue_key()) for b in self.basis_ids
+                ],
+                "duties": [
+                    (d.name, fields.Date.from_string(d.date_deadline))
+                    for d in self.duty_ids
+                    if d.date_deadline and d.state != "cancel"
+                ],
+            }
+        )
+        texts = self._issue_problem_texts()
+        messages = []
+        for code, detail in vn_rules.issue_problems(doc):
+            if code == "basis_date":
+                detail = {
+                    "detail": "%s, %s" % (detail[0], detail[1].strftime("%d/%m/%Y"))
+                }
+            elif code == "duty_date":
+                detail = dict(
+                    detail,
+                    deadline=detail["deadline"].strftime("%d/%m/%Y"),
+                    date=detail["date"].strftime("%d/%m/%Y"),
+                )
+            messages.append(texts[code] % detail if detail else texts[code])
+        body = {
+            "issue_form": self.issue_form,
+            "decision_title": self.decision_title,
+            "decision_authority": self.decision_authority,
+            "article_count": len(self._gov_body_items("decision")),
+            "node_count": len(self._gov_body_items()),
+            "bases": [
+                (
+                    b.display_name,
+                    b.number,
+                    b.document_type_id.citation_name or b.document_type_id.name,
+                )
                 for b in self.basis_ids
             ],
         }
-        if self.authority == "none":
-            doc["authority"] = "none"
-        texts = {
+        for code, detail in doc_rules.document_problems(body):
+            messages.append(texts[code] % detail if detail else texts[code])
+        return messages
+
+    def _issue_problem_texts(self):
+        return {
             "title": _("the title (trích yếu) is empty"),
             "signer": _("no signer is chosen"),
             "authority": _("no signing authority is chosen"),
+            "tm_collective": _(
+                "TM. signs on behalf of a collective body, but %(agency)s is run by "
+                "its head (chế độ thủ trưởng): its head signs in their own name, a "
+                "deputy signs KT."
+            ),
+            "collective_title": _("the name of the collective body after TM. is empty"),
+            "head_title": _(
+                "the title of the head (after KT., Q., TL., TUQ.) is empty"
+            ),
+            "head_title_agency": _(
+                'the title of the head is "%(title)s", but the head of %(agency)s '
+                'has the title "%(head)s"'
+            ),
+            "signer_title": _("the signer's title is empty"),
             "kt_deputy": _(
-                "KT. is used only when a deputy signs, but the signer's title is "
-                '"%(detail)s"'
+                "KT. %(head)s is signed by a deputy of the %(head)s (%(deputy)s), "
+                'but the signer\'s title is "%(title)s"'
+            ),
+            "deputy_direct": _(
+                "the signer's title \"%(title)s\" is a deputy's: a deputy signs KT. "
+                "(for the head), not in their own name"
+            ),
+            "not_leader": _(
+                "%(name)s is not in the leadership of the agency (the role "
+                '"Leadership"): only its head or a deputy signs in this form'
+            ),
+            "unit_not_leader": _(
+                "%(form)s. is signed by the head of a unit of the agency, not by its "
+                "leadership (%(name)s, %(title)s)"
+            ),
+            "unit_head": _(
+                "%(form)s. is signed by the head of a unit of the agency, but "
+                "%(name)s is the manager of no unit"
             ),
             "duty": _("the plan has no duty"),
             "recipient": _("the plan has no recipient"),
             "date": _("the plan has no date"),
+            "year": _(
+                "the plan is dated %(year)s, but it would be numbered from the "
+                "register of %(register)s, the year it is issued: date it in "
+                "%(register)s"
+            ),
             "basis_date": _('the basis "%(detail)s" is dated after the plan'),
+            "duty_date": _(
+                'the duty "%(duty)s" is due on %(deadline)s, before the date of the '
+                "plan (%(date)s)"
+            ),
+            "basis_twice": _('the basis "%(basis)s" is cited %(count)s times'),
+            "body_empty": _("the plan's body is empty"),
+            "basis_type": _('choose the type of the document cited in "%(basis)s"'),
+            "decision_title": _("the decision issuing the plan has no title"),
+            "decision_authority": _(
+                'the decision has no line naming who issues it ("CHỦ TỊCH ỦY BAN '
+                'NHÂN DÂN TỈNH …")'
+            ),
+            "decision_articles": _("the decision issuing the plan has no article"),
         }
-        messages = []
-        for code, detail in vn_rules.issue_problems(doc):
-            if code == "basis_date":
-                detail = "%s, %s" % (detail[0], detail[1].strftime("%d/%m/%Y"))
-            messages.append(
-                texts[code] % {"detail": detail} if detail is not None else texts[code]
+
+    def _gov_raise_issue_problems(self):
+        problems = self._issue_problem_messages()
+        if problems:
+            raise UserError(
+                _("The plan cannot be issued yet:\n%(problems)s")
+                % {"problems": "\n".join("- " + p for p in problems)}
             )
-        return messages
 
     @api.multi
     def action_check_issue(self):
-        """Lists the problems that would stop the issue, without issuing."""
-        for plan in self:
-            problems = plan._issue_problem_messages()
-            if problems:
-                raise UserError(
-                    _("The plan cannot be issued yet:\n%(problems)s")
-                    % {"problems": "\n".join("- " + p for p in problems)}
-                )
-        return True
+        """Shows whether the plan can be issued, and every problem if not,
+        without issuing and without writing anything (the records clerk
+        issues an approved plan that passes from there)."""
+        self.ensure_one()
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Check before issuing"),
+            "res_model": "gov.plan.issue.check",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id},
+        }
 
     @api.multi
     def action_issue(self):
@@ -586,12 +836,17 @@ class GovPlan(models.Model):
                 )
         self._gov_check_step("issue", label)
         for plan in self:
-            plan.action_check_issue()
-            date = fields.Date.from_string(plan.date or fields.Date.context_today(plan))
+            plan._gov_raise_issue_problems()
+            issue_date = plan._gov_issue_date()
+            date = fields.Date.from_string(plan.date) if plan.date else issue_date
+            # the register of the year of the issue (the check refused a plan
+            # dated in another year)
             number = (
                 self.env["gov.plan.register"]
                 .sudo()
-                ._take_number(plan.agency_id, plan._gov_numbering_type(), date.year)
+                ._take_number(
+                    plan.agency_id, plan._gov_numbering_type(), issue_date.year
+                )
             )
             values = plan._issue_snapshot(number)
             values.update(
@@ -656,6 +911,10 @@ class GovPlan(models.Model):
             ),
             "issued_agency_name": agency.name,
             "issued_supervising_name": agency.parent_id.name or "",
+            "issued_agency_header": agency._gov_header_text(),
+            "issued_supervising_header": (
+                agency.parent_id._gov_supervising_header_text()
+            ),
             "issued_basis_text": self._print_basis_text(),
             "issued_decision_basis_text": json.dumps(
                 self._print_basis_paragraphs("decision"), ensure_ascii=False
@@ -664,6 +923,7 @@ class GovPlan(models.Model):
             else False,
             "issued_recipient_lines": "\n".join(self._print_recipient_lines()),
             "issued_signer_name": self.signer_id.sudo().name or "",
+            "issued_signature_lines": "\n".join(self._signature_lines()),
         }
 
     @api.multi

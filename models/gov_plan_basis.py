@@ -168,8 +168,11 @@ class GovPlanBasis(models.Model):
 
     def _gov_issue_key(self):
         """What makes two bases the same citation (cited twice: refused at
-        issue)."""
+        issue): the same plan in the system, or the same number and symbol,
+        or, for a document cited by name, the same name and date."""
         self.ensure_one()
+        if self.parent_plan_id:
+            return ("plan", self.parent_plan_id.id)
         number = "".join((self.number or "").split()).lower()
         if number:
             return ("number", number)

@@ -12,7 +12,7 @@ class GovPlanDocumentType(models.Model):
     )
     citation_name = fields.Char(
         "Written in citations",
-        help='How a citation writes the type when it differs from its name, '
+        help="How a citation writes the type when it differs from its name, "
         'e.g. "văn bản" in "Căn cứ văn bản số …".',
     )
     sequence = fields.Integer(default=10)

@@ -130,9 +130,7 @@ class GovPlanInputMixin(models.AbstractModel):
             ),
             "float": _("%(field)s must be a number, not %(value)s."),
             "boolean": _("%(field)s must be true or false, not %(value)s."),
-            "date": _(
-                "%(field)s must be a date written YYYY-MM-DD, not %(value)s."
-            ),
+            "date": _("%(field)s must be a date written YYYY-MM-DD, not %(value)s."),
             "datetime": _(
                 "%(field)s must be a date and time written YYYY-MM-DD HH:MM:SS, "
                 "not %(value)s."
@@ -158,8 +156,7 @@ class GovPlanInputMixin(models.AbstractModel):
             ),
             "required": _("%(field)s is required: give it a value."),
             "missing": _(
-                "%(field)s: there is no record with the id %(value)s "
-                "(%(comodel)s)."
+                "%(field)s: there is no record with the id %(value)s " "(%(comodel)s)."
             ),
             "ids": _(
                 "The records of %(model)s are given by their ids (whole numbers "
@@ -359,9 +356,7 @@ class GovPlanInputMixin(models.AbstractModel):
                 "ids first."
             ),
             "context": _("The context must be a dictionary, not %(value)s."),
-            "context_key": _(
-                "The context key %(key)s must be a text, not %(value)s."
-            ),
+            "context_key": _("The context key %(key)s must be a text, not %(value)s."),
             "signature": _(
                 "%(method)s of %(model)s does not take these arguments: %(error)s"
             ),

@@ -9,7 +9,7 @@ import json
 
 from odoo import fields, models
 
-from ..lib import doc_rules, duty_rules, vn_rules
+from ..lib import doc_rules, duty_rules, print_rules, signature_rules, vn_rules
 from .gov_plan_item import outline
 
 
@@ -41,17 +41,31 @@ class GovPlanPrint(models.Model):
             )
         else:
             place_date = vn_rules.vn_date(date, self.place)
+        if self.issued_number_symbol:
+            supervising = (
+                self.issued_supervising_header or self.issued_supervising_name or ""
+            )
+            issuing = self.issued_agency_header or self.issued_agency_name or ""
+        else:
+            supervising = agency.parent_id._gov_supervising_header_text()
+            issuing = agency._gov_header_text()
         return {
-            "supervising": vn_rules.split_heading(
-                (self.issued_supervising_name or agency.parent_id.name or "").upper()
-            ),
-            "agency": vn_rules.split_heading(
-                (self.issued_agency_name or agency.name or "").upper()
-            ),
+            "supervising": vn_rules.split_heading(supervising.upper()),
+            "agency": vn_rules.split_heading(issuing.upper(), bold=True),
             "number": "Số: %s" % self.number_symbol,
             "place_date": place_date,
             "draft": self._print_is_draft(),
         }
+
+    def _print_title_lines(self, text=None):
+        """The title (trích yếu) in the lines the drafter typed; each line
+        wraps by itself, never inside a word. ``text``: another title (the
+        decision's)."""
+        self.ensure_one()
+        return _title_lines(self.title if text is None else text)
+
+    def _print_split_tail(self, markup):
+        return print_rules.split_tail(markup)
 
     def _print_basis(self):
         """The opening paragraphs ``[(text, italic)]``: as issued, or as they
@@ -189,7 +203,8 @@ class GovPlanPrint(models.Model):
     def _print_recipient_lines(self):
         self.ensure_one()
         return vn_rules.recipient_lines(
-            [r._label() for r in self.recipient_ids], self.archive_note
+            [r._label() for r in self.recipient_ids],
+            vn_rules.archive_text(self.archive_note, self.archive_copies),
         )
 
     def _print_signature(self):
@@ -199,7 +214,16 @@ class GovPlanPrint(models.Model):
             if self.issued_number_symbol
             else self.signer_id.sudo().name
         )
-        return _signature(self.authority, self.authority_title, self.signer_title, name)
+        return {"lines": self._print_signature_lines(), "name": name or ""}
+
+    def _print_signature_lines(self):
+        """The signature's lines as issued, or as the draft reads today (a
+        plan issued before the lines were kept prints them from its fields,
+        which no longer change)."""
+        self.ensure_one()
+        if self.issued_number_symbol and self.issued_signature_lines:
+            return self.issued_signature_lines.split("\n")
+        return self._signature_lines()
 
     def _print_register_years(self, rows):
         return _years(rows)
@@ -210,23 +234,58 @@ class GovPlanPrint(models.Model):
         for plan in self.filtered(lambda p: p.number).sorted(
             lambda p: (p.year, p.number)
         ):
+            lines = plan._print_recipients()
             rows.append(
                 {
                     "year": plan.year,
                     "number": plan.number_symbol,
                     "date": _date(plan.date).strftime("%d/%m/%Y") if plan.date else "",
-                    "title": "%s %s"
-                    % (plan.document_type_id.name, _lower_first(plan.title)),
+                    "title": vn_rules.register_title(
+                        plan.document_type_id.name, plan.title
+                    ),
                     "signer": plan.issued_signer_name or plan.signer_id.name or "",
                     "recipients": "; ".join(
-                        line[2:].rstrip(";.") for line in plan._print_recipients()[:-1]
+                        line[2:].rstrip(";.") for line in lines[:-1]
                     ),
-                    "archive": "Lưu: %s" % (plan.archive_note or "VT")
-                    + (", %s" % plan.unit_id.name if plan.unit_id else ""),
-                    "copies": len(plan.recipient_ids) + 1,
+                    "archive": vn_rules.archive_of_line(lines[-1]) if lines else "",
+                    "copies": len(lines) - 1 + (plan.archive_copies or 1),
                 }
             )
         return rows
+
+    def _print_register_grid(self, rows):
+        """The register's table rows in pieces that fit on a page."""
+        return print_rules.grid(
+            [
+                [
+                    row["number"],
+                    row["date"],
+                    row["title"],
+                    row["signer"],
+                    row["recipients"],
+                    row["archive"],
+                    row["copies"],
+                    "",
+                    "",
+                    "",
+                ]
+                for row in rows
+            ],
+            REGISTER_COLUMNS,
+            table_width=REGISTER_WIDTH,
+        )
+
+
+# The register's columns (percent of the landscape page's 1480 px).
+REGISTER_WIDTH = 1480
+REGISTER_COLUMNS = (12, 9, 21, 9, 14, 10, 6, 7, 6, 6)
+
+
+def _title_lines(title, width=print_rules.TITLE_WIDTH):
+    return [
+        print_rules.bind(line, width, print_rules.BODY_SIZE, bold=True)
+        for line in print_rules.title_lines(title)
+    ]
 
 
 def _load_paragraphs(text):
@@ -245,13 +304,11 @@ def _years(rows):
     return ", ".join(sorted({str(row["year"]) for row in rows})) or "...."
 
 
-def _signature(authority, authority_title, signer_title, name):
-    """Signature block lines: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / name."""
-    lines = []
-    if authority and authority != "none":
-        lines.append("%s. %s" % (authority, (authority_title or "").upper()))
-        if signer_title:
-            lines.append(signer_title.upper())
-    elif signer_title:
-        lines.append(signer_title.upper())
-    return {"lines": lines, "name": name or ""}
+def _signature(authority, authority_title, signer_title, name, collective_title=""):
+    """Signature block: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / name."""
+    return {
+        "lines": signature_rules.signature_lines(
+            authority, collective_title, authority_title, signer_title
+        ),
+        "name": name or "",
+    }

@@ -4,8 +4,8 @@ import datetime
 
 from odoo import _, models
 
-from ..lib import vn_rules, workflow
-from .gov_plan_print import _date, _lower_first, _signature
+from ..lib import print_rules, vn_rules, workflow
+from .gov_plan_print import _date, _lower_first, _signature, _title_lines
 
 
 class GovPlanReportPrint(models.Model):
@@ -18,15 +18,17 @@ class GovPlanReportPrint(models.Model):
         self.ensure_one()
         agency = self.plan_id.agency_id
         if self.report_type == "consolidated":
-            supervising, issuing, code = agency.parent_id.name, agency.name, agency.code
+            supervising = agency.parent_id._gov_supervising_header_text()
+            issuing, code = agency._gov_header_text(), agency.code
         else:
-            supervising, issuing = agency.name, self.unit_id.name
+            supervising = agency._gov_supervising_header_text()
+            issuing = self.unit_id.name
             code = self.unit_id.gov_code or agency.code
         date = _date(self.date_approved)
         place = agency.place
         return {
             "supervising": vn_rules.split_heading((supervising or "").upper()),
-            "agency": vn_rules.split_heading((issuing or "").upper()),
+            "agency": vn_rules.split_heading((issuing or "").upper(), bold=True),
             "number": "Số: %s" % vn_rules.number_and_symbol(None, "BC", code),
             "place_date": (
                 vn_rules.vn_date(date, place)
@@ -58,6 +60,11 @@ class GovPlanReportPrint(models.Model):
             )
             period = vn_rules.period_label(self.period_type, year, index)
         return "Kết quả thực hiện %s (%s)" % (cite, _lower_first(period))
+
+    def _print_title_lines(self):
+        """The title, wrapping by itself, never inside a word."""
+        self.ensure_one()
+        return _title_lines(self._print_title())
 
     def _print_addressee(self):
         self.ensure_one()
@@ -106,6 +113,28 @@ class GovPlanReportPrint(models.Model):
             )
         return rows
 
+    def _print_grid(self):
+        """The table of results, in pieces that fit on a page (see
+        ``print_rules.grid``), with what must start on the page of its
+        first row: the heading and the header."""
+        rows = []
+        for row in self._print_lines():
+            result = row["result"]
+            if row["progress"] and row["bucket"] in ("in_progress", "overdue"):
+                result = ("%s (%s%%)" % (result, row["progress"])).strip()
+            rows.append(
+                [str(row["index"]), row["content"], row["unit"], result, row["status"]]
+            )
+        return print_rules.grid(
+            rows,
+            REPORT_COLUMNS,
+            header=[REPORT_HEADER],
+            before=REPORT_SECTION_HEIGHT,
+        )
+
+    def _print_split_tail(self, markup):
+        return print_rules.split_tail(markup)
+
     def _print_signature(self):
         self.ensure_one()
         # The plan's signer signs the consolidated report, the unit's head the
@@ -113,12 +142,10 @@ class GovPlanReportPrint(models.Model):
         # positions are not readable by plain employees, hence sudo().
         if self.report_type == "consolidated":
             plan = self.plan_id.sudo()
-            return _signature(
-                plan.authority,
-                plan.authority_title,
-                plan.signer_title,
-                plan.signer_id.name,
-            )
+            return {
+                "lines": plan._print_signature_lines(),
+                "name": plan.signer_id.name or "",
+            }
         head = (
             self.unit_id.sudo().manager_id
             or self.accepted_by_id.sudo().employee_ids[:1]
@@ -130,7 +157,20 @@ class GovPlanReportPrint(models.Model):
         names = ["Như trên"]
         if self.report_type == "consolidated":
             names.append("Ban Giám đốc Sở")
-            archive = "VT, %s" % (self.unit_id.gov_code or self.unit_id.name or "")
-        else:
-            archive = "VT, %s" % (self.unit_id.gov_code or self.unit_id.name or "")
-        return vn_rules.recipient_lines(names, archive.strip(", "))
+        # filed at the office (VT) and the unit that drafts, by its abbreviation
+        return vn_rules.recipient_lines(
+            names, vn_rules.default_archive(self.unit_id.gov_code)
+        )
+
+
+# The table of results: columns (percent of the page's width), header labels,
+# and the height of the section heading above it (px, margins included).
+REPORT_COLUMNS = (7, 29, 18, 28, 18)
+REPORT_HEADER = (
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Kết quả thực hiện",
+    "Tình trạng",
+)
+REPORT_SECTION_HEIGHT = 60

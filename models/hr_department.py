@@ -27,8 +27,8 @@ class HrDepartment(models.Model):
         """The active users of the unit's employees who have a gov_plan role."""
         self.ensure_one()
         group = self.env.ref("gov_plan.group_gov_plan_user")
-        employees = self.env["hr.employee"].sudo().search(
-            [("department_id", "=", self.id)]
+        employees = (
+            self.env["hr.employee"].sudo().search([("department_id", "=", self.id)])
         )
         return employees.mapped("user_id").filtered(
             lambda u: u.active and group in u.groups_id

@@ -64,7 +64,9 @@ class IrAttachment(models.Model):
         not at all when that record does not exist (yet)."""
         current = [
             _link(att.res_model, att.res_id, att.res_field) for att in self.sudo()
-        ] or [_link(False, 0, False)]  # create: no file yet
+        ] or [
+            _link(False, 0, False)
+        ]  # create: no file yet
         for old in current:
             new = _link(
                 *(values.get(name, old[i]) for i, name in enumerate(LINK_FIELDS))

@@ -2,8 +2,20 @@
 a records clerk and an administrator, all real users (never the superuser)."""
 
 import contextlib
+from unittest import mock
 
+from odoo import fields
 from odoo.tests.common import SavepointCase
+
+
+def issue_on_the_plan_date(plan):
+    """The day of the issue in the tests: the plan's own date (a plan dated
+    05/04/2024 is issued on 05/04/2024, numbered from the register of 2024),
+    or today for a plan without a date. tests/test_signature.py issues on
+    other days to test the year of the register."""
+    if plan.date:
+        return fields.Date.from_string(plan.date)
+    return fields.Date.from_string(fields.Date.context_today(plan))
 
 
 class GovPlanCase(SavepointCase):
@@ -25,6 +37,9 @@ class GovPlanCase(SavepointCase):
                 "short_name": "UBND tỉnh",
                 "code": "UBND",
                 "place": "Quảng Trị",
+                "regime": "collective",
+                "collective_name": "ỦY BAN NHÂN DÂN",
+                "head_title": "CHỦ TỊCH",
             }
         )
         cls.agency = env["gov.plan.agency"].create(
@@ -65,6 +80,16 @@ class GovPlanCase(SavepointCase):
             }
         )
         cls.signer = cls.leader.employee_ids[:1]
+        # last, so that a fixture that fails leaves no patch behind
+        cls._issue_day = mock.patch.object(
+            type(env["gov.plan"]), "_gov_issue_date", issue_on_the_plan_date
+        )
+        cls._issue_day.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._issue_day.stop()
+        super().tearDownClass()
 
     @classmethod
     def _user(cls, login, role, unit, job="Chuyên viên"):

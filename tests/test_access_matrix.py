@@ -59,6 +59,7 @@ class MatrixCase(GovPlanCase):
                 "agency_id": self.agency.id,
                 "unit_id": unit.id,
                 "date": "2024-04-05",
+                "body_ids": [(0, 0, {"level": "clause", "name": "Nội dung"})],
                 "duty_ids": [
                     (
                         0,

@@ -129,6 +129,13 @@ class TestBasisAsWritten(GovPlanCase):
         )
         self.assertEqual(paragraphs[1], ("Theo đề nghị của Sở Y tế.", True))
 
+    def test_a_number_without_its_type_stops_the_issue(self):
+        plan = self._plan(basis_ids=[(0, 0, {"number": "12-NQ/TU"})])
+        self.assertIn(
+            'choose the type of the document cited in "Căn cứ số 12-NQ/TU"',
+            plan._issue_problem_messages(),
+        )
+
     def test_a_basis_with_nothing_to_print_is_refused(self):
         with self.refused(ValidationError):
             self._plan(basis_ids=[(0, 0, {"verb": "can_cu"})])
@@ -137,7 +144,17 @@ class TestBasisAsWritten(GovPlanCase):
 
     def test_the_issued_opening_stays_as_issued(self):
         plan = self._issued_plan(
-            basis_ids=[(0, 0, {"number": "1/KH-UBND", "summary": "về việc A"})]
+            basis_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "document_type_id": self.type_kh.id,
+                        "number": "1/KH-UBND",
+                        "summary": "về việc A",
+                    },
+                )
+            ]
         )
         printed = plan._print_basis()
         plan.sudo().basis_ids.write(
@@ -155,9 +172,23 @@ class TestDecision(GovPlanCase):
             decision_title="Về việc ban hành Kế hoạch kiểm thử",
             decision_authority="GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ",
             decision_issuer="Giám đốc Sở Khoa học và Công nghệ",
-            basis_ids=[(0, 0, {"number": "1/KH-UBND", "summary": "về việc A"})],
+            basis_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "document_type_id": self.type_kh.id,
+                        "number": "1/KH-UBND",
+                        "summary": "về việc A",
+                    },
+                )
+            ],
         )
         self.assertTrue(plan.number_symbol.endswith("/QĐ-SKHCN"))
+        self.assertIn(
+            "the decision issuing the plan has no article",
+            plan._issue_problem_messages(),
+        )
         plan.action_add_usual_articles()
         articles = texts(plan._print_body("decision"))
         self.assertTrue(
@@ -179,7 +210,8 @@ class TestDecision(GovPlanCase):
         )
         # the basis is the decision's; the annex does not repeat it
         self.assertEqual(
-            plan._print_decision_basis(), [("Căn cứ số 1/KH-UBND về việc A.", True)]
+            plan._print_decision_basis(),
+            [("Căn cứ Kế hoạch số 1/KH-UBND về việc A.", True)],
         )
         self.assertEqual(plan._print_basis(), [])
 

@@ -8,6 +8,7 @@ row they made at the end (tearDown checks that none is left).
 import threading
 import unittest
 import uuid
+from unittest import mock
 
 from psycopg2 import sql
 
@@ -19,6 +20,8 @@ from odoo.tests.common import get_db_name
 
 from odoo.addons.gov_plan.models.gov_plan_register import GovPlanRegister
 from odoo.addons.gov_plan.models.gov_plan_workflow_mixin import GovPlanWorkflowMixin
+
+from .common import issue_on_the_plan_date
 
 # Tables holding what a test made, in the order they can be emptied.
 CLEANUP = (
@@ -85,6 +88,7 @@ class ConcurrencyCase(unittest.TestCase):
             "agency_id": agency.id,
             "unit_id": unit.id,
             "date": "2031-04-05",
+            "body_ids": [(0, 0, {"level": "clause", "name": "Nội dung"})],
             "duty_ids": [
                 (
                     0,
@@ -209,8 +213,8 @@ class TestConcurrentIssue(ConcurrencyCase):
         self.clerks = [
             self._user(env, n, "clerk", unit).id for n in ("clerk1", "clerk2")
         ]
-        signer = env["hr.employee"].create({"name": "Signer " + self.tag})
-        self.signer_id = signer.id
+        # the plans are signed by a deputy of the agency's leadership
+        signer = self._user(env, "signer", "leader", unit).employee_ids[:1]
         agency = env["gov.plan.agency"].create(
             {"name": "Agency " + self.tag, "code": "C" + self.tag, "is_own": True}
         )
@@ -227,15 +231,6 @@ class TestConcurrentIssue(ConcurrencyCase):
             ).id
             for _i in range(2)
         ]
-
-    def tearDown(self):
-        super().tearDown()
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "DELETE FROM hr_employee WHERE id = %s RETURNING resource_id",
-                (self.signer_id,),
-            )
-            cr.execute("DELETE FROM resource_resource WHERE id = %s", cr.fetchone())
 
     def test_first_plans_of_a_year_issued_at_once_get_consecutive_numbers(self):
         taken = threading.Event()
@@ -263,6 +258,11 @@ class TestConcurrentIssue(ConcurrencyCase):
                 errors.append(repr(error))
 
         GovPlanRegister._take_number = slow_take_number
+        # issued on their date (2031), from the register of 2031
+        issue_day = mock.patch.object(
+            self.registry["gov.plan"], "_gov_issue_date", issue_on_the_plan_date
+        )
+        issue_day.start()
         try:
             threads = [
                 threading.Thread(target=issue, args=(self.clerks[0], self.plan_ids[0])),
@@ -276,6 +276,7 @@ class TestConcurrentIssue(ConcurrencyCase):
                 thread.join(30)
         finally:
             GovPlanRegister._take_number = original
+            issue_day.stop()
         self.assertEqual(errors, [])
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})

@@ -25,7 +25,7 @@ from unittest import mock
 from odoo import fields
 from odoo.tools import config
 
-from ..lib import doc_rules
+from ..lib import doc_rules, signature_rules
 from ..models.gov_plan_item import RANK
 from .common import GovPlanCase
 
@@ -151,14 +151,19 @@ class TestCorpus(GovPlanCase):
         number = data["number"]
         code = number.split("-", 1)[1] if "-" in number else "X"
         name = data["issuing_agency"]
-        return self.env["gov.plan.agency"].create(
-            {
-                "name": name,
-                "short_name": name,
-                "code": code,
-                "place": data["place"],
-            }
-        )
+        values = {
+            "name": name,
+            "short_name": name,
+            "code": code,
+            "place": data["place"],
+        }
+        if name.startswith("ỦY BAN NHÂN DÂN"):
+            values.update(
+                regime="collective",
+                collective_name="ỦY BAN NHÂN DÂN",
+                head_title="CHỦ TỊCH",
+            )
+        return self.env["gov.plan.agency"].create(values)
 
     def _type_by_written_name(self, written):
         types = self.env["gov.plan.document.type"].search([])
@@ -372,14 +377,21 @@ class TestCorpus(GovPlanCase):
             values["archive_note"] = (
                 data["archive"].split(":", 1)[1].strip().rstrip(".")
             )
-        signature = data.get("signature")
-        if signature:
-            authority, _dot, head = signature["authority"].partition(". ")
-            values.update(
-                authority=authority,
-                authority_title=head,
-                signer_title=signature["title"],
+        signature = data.get("signature") or {
+            # not reached by the opening: a deputy signs for the UBND
+            "authority": "TM. ỦY BAN NHÂN DÂN",
+            "second_authority": "KT. CHỦ TỊCH",
+            "title": "PHÓ CHỦ TỊCH",
+        }
+        values.update(
+            signature_rules.parse_signature_lines(
+                [
+                    signature["authority"],
+                    signature.get("second_authority"),
+                    signature["title"],
+                ]
             )
+        )
         plan = self._plan(**values)
         self._fix_intro(plan, data, layout, intro_inline)
         self._own_labels(plan, labels, "decision" if decision else "plan")

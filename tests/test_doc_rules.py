@@ -304,3 +304,22 @@ class TestKeepTogether(unittest.TestCase):
         self.assertEqual(
             doc_rules.keep_together("kinh tế - xã hội"), [("kinh tế - xã hội", False)]
         )
+
+
+class TestDocumentProblems(unittest.TestCase):
+    def test_a_complete_plan_has_none(self):
+        doc = {"node_count": 3, "bases": [("Kế hoạch số 1/KH", "1/KH", "Kế hoạch")]}
+        self.assertEqual(doc_rules.document_problems(doc), [])
+
+    def test_every_problem_at_once(self):
+        doc = {"issue_form": "decision", "bases": [("số 12-NQ/TU", "12-NQ/TU", "")]}
+        self.assertEqual(
+            [code for code, _detail in doc_rules.document_problems(doc)],
+            [
+                "body_empty",
+                "basis_type",
+                "decision_title",
+                "decision_authority",
+                "decision_articles",
+            ],
+        )

@@ -128,6 +128,13 @@ class TestIssueChecks(GovPlanCase):
 
     def test_check_button_lists_problems_without_issuing(self):
         plan = self._plan(recipient_ids=[])
-        with self.assertRaisesRegex(UserError, "no recipient"):
-            plan.action_check_issue()
+        action = plan.action_check_issue()
+        check = (
+            self.env[action["res_model"]]
+            .sudo(self.staff_a)
+            .with_context(action["context"])
+            .create({})
+        )
+        self.assertFalse(check.can_issue)
+        self.assertIn("no recipient", check.problems)
         self.assertEqual(plan.state, "draft")

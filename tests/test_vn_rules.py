@@ -119,8 +119,15 @@ class TestDocumentChecks(unittest.TestCase):
         doc = {
             "title": "Kế hoạch",
             "signer": True,
+            "signer_name": "Nguyễn Hữu Thắng",
+            "signer_is_leader": True,
+            "signer_heads_unit": False,
             "authority": "KT",
+            "authority_title": "GIÁM ĐỐC",
             "signer_title": "PHÓ GIÁM ĐỐC",
+            "regime": "head",
+            "agency": "Sở Khoa học và Công nghệ",
+            "agency_head_title": "GIÁM ĐỐC",
             "duty_count": 1,
             "recipient_count": 1,
             "date": D(2024, 4, 5),
@@ -156,11 +163,21 @@ class TestDocumentChecks(unittest.TestCase):
         self.assertFalse(vn_rules.is_deputy_title("Giám đốc"))
         self.assertEqual(
             vn_rules.issue_problems(self._doc(signer_title="GIÁM ĐỐC")),
-            [("kt_deputy", "GIÁM ĐỐC")],
+            [
+                (
+                    "kt_deputy",
+                    {"title": "GIÁM ĐỐC", "head": "GIÁM ĐỐC", "deputy": "PHÓ GIÁM ĐỐC"},
+                )
+            ],
         )
         self.assertEqual(
             vn_rules.issue_problems(
-                self._doc(authority="TL", signer_title="CHÁNH VĂN PHÒNG")
+                self._doc(
+                    authority="TL",
+                    signer_title="CHÁNH VĂN PHÒNG",
+                    signer_is_leader=False,
+                    signer_heads_unit=True,
+                )
             ),
             [],
         )

@@ -752,6 +752,7 @@ class TestSecondRound(GuardCase):
                     "name": "75/KH-UBND",
                     "date": "2024-03-29",
                     "issuer_id": self.province.id,
+                    "document_type_id": self.type_kh.id,
                     "title": "Thực hiện",
                 }
             )

@@ -47,3 +47,8 @@ class GovPlanPeriodWizardInput(models.TransientModel):
                     "index" if error.code == "period" else "deadline_days"
                 ]
                 raise self._gov_error(error, self._gov_field_label(field))
+
+
+class GovPlanIssueCheckInput(models.TransientModel):
+    _name = "gov.plan.issue.check"
+    _inherit = [MIXIN, "gov.plan.issue.check"]
