@@ -14,6 +14,7 @@
         "security/gov_plan_security.xml",
         "security/ir.model.access.csv",
         "data/gov_plan_data.xml",
+        "data/gov_plan_duty_data.xml",
         "data/gov_plan_calendar_data.xml",
         "data/gov_plan_fixes.xml",
         "reports/gov_plan_reports.xml",

@@ -324,6 +324,19 @@ DUTY = Workflow(
             fields=["date_deadline", "date_deadline_original"],
         ),
         step("cancel", ["todo", "progress"], "cancel", "leader"),
+        # taken by the issue of the plan (the clerk's step): a duty for all
+        # the units of the agency gives each unit its own duty, which names
+        # the duty it comes from; no one else ever sets that link
+        step("expand", [], None, "clerk", fields=["parent_id"]),
+        # taken by the issue of the plan too: the duty keeps the names it was
+        # printed with (a unit or agency renamed later changes no issued plan)
+        step(
+            "issue",
+            ["todo", "progress"],
+            None,
+            "clerk",
+            fields=["issued_lead_label", "issued_paragraph"],
+        ),
     ],
     initial="todo",
     editable_states=("draft",),
@@ -345,6 +358,23 @@ DUTY_ASSIGN_FIELDS = frozenset(("user_id",))
 
 # ------------------------------------------------------- duty status rules
 
+# Who leads a duty: a unit of ours; all the units of the agency ("Các phòng,
+# đơn vị thuộc Sở": each gets its own duty when the plan is issued, the plan
+# prints the duty once); or an outside agency, followed up by a unit of ours.
+LEAD_UNIT = "unit"
+LEAD_ALL_UNITS = "all_units"
+LEAD_AGENCY = "agency"
+LEAD_TYPES = (LEAD_UNIT, LEAD_ALL_UNITS, LEAD_AGENCY)
+# When a duty is due: no time at all, a date, "thường xuyên" (ongoing), or
+# reported every period of one or more kinds. Only a date makes a duty late.
+DEADLINE_NONE = "none"
+DEADLINE_DATE = "date"
+DEADLINE_REGULAR = "regular"
+DEADLINE_PERIOD = "period"
+DEADLINE_TYPES = (DEADLINE_NONE, DEADLINE_DATE, DEADLINE_REGULAR, DEADLINE_PERIOD)
+# The length of each reporting period, in months (Decree 09).
+PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+
 OPEN_STATES = ("todo", "progress")
 DONE_STATES = ("done_on_time", "done_late")
 # A duty is assigned to its unit once its plan is issued: before that it is
@@ -361,14 +391,54 @@ def done_state(done_on, deadline):
     return "done_on_time"
 
 
-def is_overdue(state, deadline, today, plan_state):
-    """An assigned, open duty past its deadline."""
+def is_carried_out(lead_type):
+    """Whether a unit carries the duty out and reports on it. A duty for all
+    the units is printed once, and carried out through the duty each unit
+    gets from it when the plan is issued: it is never late, never reminded,
+    never counted, never on a report itself."""
+    return lead_type != LEAD_ALL_UNITS
+
+
+def deadline_date(deadline_type, date):
+    """The date a duty is due on: only a duty due on a date has one."""
+    return date if deadline_type == DEADLINE_DATE else None
+
+
+def deadline_problem(deadline_type, date, periods):
+    """What is missing from a duty's deadline ("date", "period") or None."""
+    if deadline_type == DEADLINE_DATE and not date:
+        return "date"
+    if deadline_type == DEADLINE_PERIOD and not periods:
+        return "period"
+    return None
+
+
+def is_overdue(state, deadline, today, plan_state, lead_type=LEAD_UNIT):
+    """An assigned, open duty past its deadline (a duty without a date is
+    never overdue)."""
     return bool(
         plan_state in ASSIGNED_PLAN_STATES
+        and is_carried_out(lead_type)
         and state in OPEN_STATES
         and deadline
         and today
         and deadline < today
+    )
+
+
+def reported_in_period(deadline_type, periods, period):
+    """Whether a duty belongs on a report of ``period`` ("monthly" ...; None
+    or "request": a report on request, which asks about every duty).
+
+    A duty reported every period belongs on the reports of its periods and
+    of the longer ones, which cover them ("6 tháng, hằng năm": the 6-month
+    and yearly reports, not the monthly or quarterly ones); every other duty
+    belongs on every report until it is done.
+    """
+    if deadline_type != DEADLINE_PERIOD or period not in PERIOD_MONTHS:
+        return True
+    return any(
+        PERIOD_MONTHS[p] <= PERIOD_MONTHS[period] for p in periods if p in PERIOD_MONTHS
     )
 
 

@@ -11,6 +11,7 @@ from . import gov_plan_item
 from . import gov_plan_basis
 from . import gov_plan_recipient
 from . import gov_plan_duty
+from . import gov_plan_reporting_period
 from . import gov_plan_duty_node
 from . import gov_plan_duty_extension
 from . import gov_plan_report_request

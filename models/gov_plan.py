@@ -188,7 +188,24 @@ class GovPlan(models.Model):
         domain=[("document", "=", "decision")],
         context={"default_document": "decision", "default_level": "article"},
     )
-    duty_ids = fields.One2many("gov.plan.duty", "plan_id", "Duties", copy=True)
+    # copied by copy() itself: the duties each unit got from a duty for all
+    # the units stay with the issued plan
+    duty_ids = fields.One2many("gov.plan.duty", "plan_id", "Duties", copy=False)
+    written_duty_ids = fields.One2many(
+        "gov.plan.duty",
+        "plan_id",
+        "Duties as written",
+        domain=[("parent_id", "=", False)],
+        help="The duties as the plan writes them. The duty each unit gets from a "
+        "duty for all the units when the plan is issued is among the plan's "
+        "duties (the Duties button).",
+    )
+    print_duty_details = fields.Boolean(
+        "Print coordination, product and time of duties",
+        default=True,
+        help="Unticked, each duty prints its text only, as plans that write "
+        "everything in the duty's text do (each duty may also say so).",
+    )
     duty_count = fields.Integer(compute="_compute_counts")
     report_count = fields.Integer(compute="_compute_counts")
     recipient_ids = fields.One2many(
@@ -461,10 +478,19 @@ class GovPlan(models.Model):
         """A copy is a new draft whose duties implement the copy's own
         contents, item for item."""
         self.ensure_one()
+        default = dict(default or {})
+        if "duty_ids" not in default:
+            default["duty_ids"] = [
+                (0, 0, duty.copy_data()[0])
+                for duty in self.duty_ids.filtered(lambda d: not d.parent_id).sorted(
+                    "id"
+                )
+            ]
         new = super().copy(default)
         items = dict(zip(self._gov_body_items(), new._gov_body_items()))
         for old_duty, new_duty in zip(
-            self.duty_ids.sorted("id"), new.duty_ids.sorted("id")
+            self.duty_ids.filtered(lambda d: not d.parent_id).sorted("id"),
+            new.duty_ids.sorted("id"),
         ):
             values = {}
             if old_duty.content_item_id in items:
@@ -832,7 +858,43 @@ class GovPlan(models.Model):
             plan.message_post(
                 body=_("Issued as %(number)s.") % {"number": plan.number_symbol}
             )
+        self._gov_issue_expand_duties()
         return True
+
+    def _gov_issue_expand_duties(self):
+        """Part of the issue: each duty for all the units of the agency gives
+        every such unit its own duty, which the unit reports on. The plan
+        keeps the duty for all the units as it prints it, and every duty it
+        prints keeps its lead and text as printed (names as issued).
+
+        The units are those ticked "One of all the units" (Configuration >
+        Units): a plan cannot assign work to all the units when none is."""
+        units = (
+            self.env["hr.department"].sudo().search([("gov_in_all_units", "=", True)])
+        )
+        for plan in self:
+            originals = plan.sudo().duty_ids.filtered(
+                lambda d: d.lead_type == workflow.LEAD_ALL_UNITS and d.state != "cancel"
+            )
+            if originals and not units:
+                raise UserError(
+                    _(
+                        'The plan "%(name)s" assigns a duty to all the units, but no '
+                        'unit is marked "One of all the units": ask the '
+                        "administrator to mark them (Configuration > Units)."
+                    )
+                    % {"name": plan.title}
+                )
+            for duty in originals.sorted(lambda d: (d.sequence, d.id)):
+                # as the clerk who issues: the step "expand" is theirs
+                self.env["gov.plan.duty"].browse(duty.id)._gov_expand(units)
+            printed = plan.sudo().duty_ids.filtered(
+                lambda d: not d.parent_id and d.state in workflow.OPEN_STATES
+            )
+            if printed:
+                self.env["gov.plan.duty"].browse(printed.ids)._gov_keep_as_issued(
+                    plan.sudo().print_duty_details
+                )
 
     def _issue_snapshot(self, number):
         """What the issued plan prints, kept as issued: later changes of an

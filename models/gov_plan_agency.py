@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib import duty_rules
+
 
 class GovPlanAgency(models.Model):
     _name = "gov.plan.agency"
@@ -42,6 +44,12 @@ class GovPlanAgency(models.Model):
         help="Decree 30 lets the agency choose: one sequence shared by all its "
         "documents, or one sequence per document type. Both restart at 01 "
         "on 1 January.",
+    )
+    all_units_label = fields.Char(
+        "All units are printed as",
+        default=duty_rules.ALL_UNITS_LABEL,
+        help="How the agency's plans name the lead of a duty for all its units, "
+        "in their section on the organisation of the work.",
     )
     # Who signs its documents (Decree 30, art. 13)
     regime = fields.Selection(

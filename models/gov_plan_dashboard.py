@@ -82,8 +82,13 @@ class GovPlanDutyAnalysis(models.Model):
                               WHERE state = 'approved' GROUP BY duty_id) x
                          ON x.duty_id = d.id
                  WHERE d.state != 'cancel' AND p.state IN %(assigned)s
+                   AND d.lead_type != %(all_units)s
             )""",
             {
+                # a duty for all the units is counted through each unit's own
+                # duty (workflow.is_carried_out); only a duty due on a date
+                # has a date_deadline (the model clears it for other kinds)
+                "all_units": workflow.LEAD_ALL_UNITS,
                 "done": workflow.DONE_STATES,
                 "open": workflow.OPEN_STATES,
                 "assigned": workflow.ASSIGNED_PLAN_STATES,

@@ -1,16 +1,25 @@
-import datetime
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..lib import vn_rules, workflow
+from ..lib import duty_rules, vn_rules, workflow
 
 PERIOD_SELECTION = [
     ("monthly", "Monthly"),
     ("quarterly", "Quarterly"),
     ("half_yearly", "6-monthly"),
     ("yearly", "Yearly"),
+]
+LEAD_SELECTION = [
+    (workflow.LEAD_UNIT, "A unit"),
+    (workflow.LEAD_ALL_UNITS, "All units of the agency"),
+    (workflow.LEAD_AGENCY, "An outside agency"),
+]
+DEADLINE_SELECTION = [
+    (workflow.DEADLINE_NONE, "None"),
+    (workflow.DEADLINE_DATE, "A date"),
+    (workflow.DEADLINE_REGULAR, "Regular (ongoing)"),
+    (workflow.DEADLINE_PERIOD, "Every reporting period"),
 ]
 OPEN_STATES = workflow.OPEN_STATES
 
@@ -42,6 +51,16 @@ class GovPlanDuty(models.Model):
         copy=False,  # gov.plan.copy gives the copy's own item
         domain="[('plan_id', '=', plan_id), ('document', '=', 'plan')]",
     )
+    lead_type = fields.Selection(
+        LEAD_SELECTION,
+        "Lead",
+        required=True,
+        default=workflow.LEAD_UNIT,
+        track_visibility="onchange",
+        help="A unit of ours; all the units of the agency (each gets its own duty "
+        "when the plan is issued, the plan prints the duty once); or an outside "
+        "agency, which a unit of ours follows up.",
+    )
     unit_id = fields.Many2one(
         "hr.department",
         "Lead unit",
@@ -49,6 +68,39 @@ class GovPlanDuty(models.Model):
         index=True,
         ondelete="restrict",
         track_visibility="onchange",
+        help="The unit that carries the duty out and reports on it. For a duty "
+        "led by an outside agency or by all the units: the unit of ours that "
+        "follows it up (by default the plan's drafting unit).",
+    )
+    lead_agency_id = fields.Many2one(
+        "gov.plan.agency",
+        "Lead agency",
+        ondelete="restrict",
+        track_visibility="onchange",
+        help="The outside agency the plan assigns the duty to.",
+    )
+    lead_label = fields.Char(
+        "Lead as printed",
+        help="How the plan names the lead in its section on the organisation of "
+        "the work, when not the unit's or agency's name (for all the units: the "
+        'agency\'s own wording, e.g. "Các phòng, đơn vị thuộc Sở").',
+    )
+    lead_name = fields.Char("Lead as printed", compute="_compute_lead_name")
+    # what the issued plan printed (the issue writes them): names as issued
+    issued_lead_label = fields.Char("Lead as issued", readonly=True, copy=False)
+    issued_paragraph = fields.Text("Text as issued", readonly=True, copy=False)
+    parent_id = fields.Many2one(
+        "gov.plan.duty",
+        "Per-unit duty of",
+        readonly=True,
+        copy=False,
+        index=True,
+        ondelete="cascade",
+        help="The duty for all the units this unit's duty was made from when the "
+        "plan was issued.",
+    )
+    child_ids = fields.One2many(
+        "gov.plan.duty", "parent_id", "Per-unit duties", readonly=True, copy=False
     )
     coordinating_unit_ids = fields.Many2many(
         "hr.department",
@@ -57,18 +109,44 @@ class GovPlanDuty(models.Model):
         "unit_id",
         "Coordinating units",
     )
+    coordinating_agency_ids = fields.Many2many(
+        "gov.plan.agency",
+        "gov_plan_duty_coordinating_agency_rel",
+        "duty_id",
+        "agency_id",
+        "Coordinating agencies",
+        help="Outside agencies the duty is carried out with.",
+    )
     user_id = fields.Many2one(
         "res.users", "Responsible", index=True, track_visibility="onchange"
     )
     description = fields.Text()
-    expected_output = fields.Text("Expected output")
+    expected_output = fields.Text(
+        "Expected output", help='Printed with the duty as "Sản phẩm: …".'
+    )
     deadline_type = fields.Selection(
-        [("date", "A date"), ("period", "Every reporting period")],
+        DEADLINE_SELECTION,
         "Deadline",
         required=True,
-        default="date",
+        default=workflow.DEADLINE_NONE,
+        track_visibility="onchange",
+        help="Only a duty due on a date can be overdue, reminded or extended.",
     )
-    period_type = fields.Selection(PERIOD_SELECTION, "Reporting period")
+    period_ids = fields.Many2many(
+        "gov.plan.reporting.period",
+        "gov_plan_duty_reporting_period_rel",
+        "duty_id",
+        "period_id",
+        "Reporting periods",
+        help="The periodic reports the duty is reported in, e.g. 6-monthly and "
+        "yearly.",
+    )
+    print_details = fields.Boolean(
+        "Print coordination, product and time",
+        default=True,
+        help="Unticked, the plan prints the duty's text only: for a plan that "
+        "writes the coordination and the time in the text itself.",
+    )
     date_deadline_original = fields.Date(
         "Original deadline",
         readonly=True,
@@ -81,7 +159,7 @@ class GovPlanDuty(models.Model):
         "Deadline date",
         index=True,
         track_visibility="onchange",
-        help="For a duty reported every period, the end of the year's last cut-off.",
+        help="Only for a duty due on a date.",
     )
     state = fields.Selection(
         [
@@ -109,6 +187,20 @@ class GovPlanDuty(models.Model):
     date_done = fields.Date("Done on", readonly=True, copy=False)
     color = fields.Integer(compute="_compute_is_overdue")
 
+    @api.depends(
+        "lead_type",
+        "lead_label",
+        "unit_id.name",
+        "lead_agency_id.name",
+        "plan_id.agency_id.all_units_label",
+    )
+    def _compute_lead_name(self):
+        # the lists show it for many duties: read the few columns it needs,
+        # not every column of every duty (Odoo's prefetch)
+        quick = self.with_context(prefetch_fields=False)
+        for duty, fast in zip(self, quick):
+            duty.lead_name = fast._print_lead_label()
+
     @api.depends("extension_ids.state")
     def _compute_extension_count(self):
         for duty in self:
@@ -128,11 +220,18 @@ class GovPlanDuty(models.Model):
 
     def _compute_is_overdue(self):
         today = self._today()
-        for duty in self:
-            duty.is_overdue = workflow.is_overdue(
-                duty.state, duty.date_deadline, today, duty.plan_id.state
+        # the lists show it for many duties: read the five columns it needs,
+        # not every column of the duties and their plans (Odoo's prefetch)
+        for duty, fast in zip(self, self.with_context(prefetch_fields=False)):
+            overdue = workflow.is_overdue(
+                fast.state,
+                workflow.deadline_date(fast.deadline_type, fast.date_deadline),
+                today,
+                fast.plan_id.state,
+                fast.lead_type,
             )
-            duty.color = 1 if duty.is_overdue else 0
+            duty.is_overdue = overdue
+            duty.color = 1 if overdue else 0
 
     def _search_is_overdue(self, operator, value):
         """The domain of workflow.is_overdue."""
@@ -141,7 +240,9 @@ class GovPlanDuty(models.Model):
         overdue = expression.normalize_domain(
             [
                 ("plan_id.state", "in", workflow.ASSIGNED_PLAN_STATES),
+                ("lead_type", "!=", workflow.LEAD_ALL_UNITS),
                 ("state", "in", OPEN_STATES),
+                ("deadline_type", "=", workflow.DEADLINE_DATE),
                 ("date_deadline", "!=", False),
                 ("date_deadline", "<", self._today()),
             ]
@@ -150,28 +251,76 @@ class GovPlanDuty(models.Model):
             return overdue
         return ["!"] + overdue
 
-    @api.onchange("deadline_type", "period_type", "plan_id")
-    def _onchange_period(self):
-        if self.deadline_type == "period" and self.period_type:
-            self.date_deadline = self._period_deadline()
+    @api.onchange("deadline_type")
+    def _onchange_deadline_type(self):
+        """A duty has the time of its kind only: changing the kind clears the
+        others (the date of a regular duty would make it overdue)."""
+        self.update(self._gov_deadline_cleared(self.deadline_type))
 
-    def _period_deadline(self):
-        """The last cut-off day of the plan's year (Decree 09: 14 December)."""
-        year = self.plan_id.year or fields.Date.from_string(self._today()).year
-        return fields.Date.to_string(vn_rules.period_bounds("yearly", year)[1])
+    @api.onchange("lead_type", "plan_id")
+    def _onchange_lead_type(self):
+        """The drafting unit follows up what outside agencies or all the
+        units lead, unless the drafter names another unit."""
+        if self.lead_type != workflow.LEAD_AGENCY:
+            self.lead_agency_id = False
+        if self.lead_type != workflow.LEAD_UNIT and not self.unit_id:
+            self.unit_id = self.plan_id.unit_id
 
-    @api.constrains("date_deadline", "plan_id", "deadline_type", "period_type")
+    @api.model
+    def _gov_deadline_cleared(self, deadline_type):
+        """The values that clear what a deadline of ``deadline_type`` has not."""
+        values = {}
+        if deadline_type != workflow.DEADLINE_DATE:
+            values["date_deadline"] = False
+        if deadline_type != workflow.DEADLINE_PERIOD:
+            values["period_ids"] = [(5, 0, 0)]
+        return values
+
+    @api.model
+    def _gov_normalise_values(self, vals):
+        """A new kind of deadline or lead clears the values of the old kinds
+        that the client did not send (what it sent is checked as sent)."""
+        vals = dict(vals)
+        if "deadline_type" in vals:
+            for name, value in self._gov_deadline_cleared(
+                vals["deadline_type"]
+            ).items():
+                vals.setdefault(name, value)
+        if vals.get("lead_type", workflow.LEAD_AGENCY) != workflow.LEAD_AGENCY:
+            vals.setdefault("lead_agency_id", False)
+        return vals
+
+    @api.constrains("date_deadline", "plan_id", "deadline_type", "period_ids")
     def _check_deadline(self):
         # constraints check, they do not grant or test access: read as superuser
         for duty in self.sudo():
-            if duty.deadline_type == "period" and not duty.period_type:
+            problem = workflow.deadline_problem(
+                duty.deadline_type, duty.date_deadline, duty.period_ids
+            )
+            if problem == "period":
                 raise ValidationError(
-                    _('Choose the reporting period of the duty "%(name)s".')
+                    _('Choose the reporting periods of the duty "%(name)s".')
                     % {"name": duty.name}
                 )
-            if duty.deadline_type == "date" and not duty.date_deadline:
+            if problem == "date":
                 raise ValidationError(
                     _('Give the deadline date of the duty "%(name)s".')
+                    % {"name": duty.name}
+                )
+            if duty.date_deadline and duty.deadline_type != workflow.DEADLINE_DATE:
+                raise ValidationError(
+                    _(
+                        'The duty "%(name)s" has a deadline date: choose "A date" as '
+                        "its deadline, or clear the date."
+                    )
+                    % {"name": duty.name}
+                )
+            if duty.period_ids and duty.deadline_type != workflow.DEADLINE_PERIOD:
+                raise ValidationError(
+                    _(
+                        'The duty "%(name)s" has reporting periods: choose "Every '
+                        'reporting period" as its deadline, or clear the periods.'
+                    )
                     % {"name": duty.name}
                 )
             if (
@@ -193,6 +342,43 @@ class GovPlanDuty(models.Model):
                             "%d/%m/%Y"
                         ),
                     }
+                )
+
+    @api.constrains("lead_type", "lead_agency_id", "parent_id", "plan_id")
+    def _check_lead(self):
+        for duty in self.sudo():  # a check, not an access
+            if duty.lead_type == workflow.LEAD_AGENCY:
+                if not duty.lead_agency_id:
+                    raise ValidationError(
+                        _('Choose the agency that leads the duty "%(name)s".')
+                        % {"name": duty.name}
+                    )
+                if duty.lead_agency_id.is_own:
+                    raise ValidationError(
+                        _(
+                            'The duty "%(name)s" is led by our own agency: choose '
+                            "its unit, or all the units, as the lead."
+                        )
+                        % {"name": duty.name}
+                    )
+            elif duty.lead_agency_id:
+                raise ValidationError(
+                    _(
+                        'The duty "%(name)s" names a lead agency: choose "An outside '
+                        'agency" as its lead, or clear the agency.'
+                    )
+                    % {"name": duty.name}
+                )
+            if duty.parent_id and (
+                duty.lead_type != workflow.LEAD_UNIT
+                or duty.parent_id.lead_type != workflow.LEAD_ALL_UNITS
+                or duty.parent_id.plan_id != duty.plan_id
+            ):
+                raise ValidationError(
+                    _(
+                        "A unit's own duty is made from a duty of its plan for all "
+                        "the units."
+                    )
                 )
 
     @api.constrains("user_id", "unit_id")
@@ -217,28 +403,38 @@ class GovPlanDuty(models.Model):
 
     @api.model
     def create(self, vals):
+        vals = self._gov_create_defaults(vals)
         if not vals.get("unit_id"):
             raise ValidationError(_("Every duty needs a lead unit."))
-        if (
-            vals.get("deadline_type") == "period"
-            and vals.get("period_type")
-            and not vals.get("date_deadline")
-            and vals.get("plan_id")
-        ):
-            plan = self.env["gov.plan"].browse(vals["plan_id"])
-            year = plan.year or datetime.date.today().year
-            vals["date_deadline"] = fields.Date.to_string(
-                vn_rules.period_bounds("yearly", year)[1]
-            )
-        duty = super().create(vals)
+        duty = super().create(self._gov_normalise_values(vals))
         duty._check_plan_editable()
         return duty
+
+    @api.model
+    def _gov_create_defaults(self, vals):
+        """What a client that says less means: a duty given a date is due on
+        it, one given periods is reported every period; the drafting unit
+        follows up a duty of an outside agency or of all the units."""
+        vals = dict(vals)
+        if "deadline_type" not in vals:
+            if vals.get("period_ids"):
+                vals["deadline_type"] = workflow.DEADLINE_PERIOD
+            elif vals.get("date_deadline"):
+                vals["deadline_type"] = workflow.DEADLINE_DATE
+        if (
+            not vals.get("unit_id")
+            and vals.get("lead_type") in (workflow.LEAD_AGENCY, workflow.LEAD_ALL_UNITS)
+            and isinstance(vals.get("plan_id"), int)
+        ):
+            plan = self.env["gov.plan"].sudo().browse(vals["plan_id"]).exists()
+            vals["unit_id"] = plan.unit_id.id
+        return vals
 
     @api.multi
     def write(self, vals):
         if "unit_id" in vals and not vals["unit_id"]:
             raise ValidationError(_("Every duty needs a lead unit."))
-        return super().write(vals)
+        return super().write(self._gov_normalise_values(vals))
 
     def _gov_check_frozen(self, vals):
         """Once the plan is issued, a unit head assigns the duties of the
@@ -290,8 +486,42 @@ class GovPlanDuty(models.Model):
 
     @api.multi
     def action_cancel(self):
-        self._gov_step("cancel", _("cancel a duty"), message=_("Duty cancelled."))
+        """Cancels the duties; a duty for all the units takes the open duties
+        made from it for each unit along."""
+        label = _("cancel a duty")
+        self._gov_step("cancel", label, message=_("Duty cancelled."))
+        copies = (
+            self.sudo().mapped("child_ids").filtered(lambda d: d.state in OPEN_STATES)
+        )
+        if copies:
+            # as the leader who cancels (the step checks role and state)
+            copies = self.env["gov.plan.duty"].browse(copies.ids)
+            copies._gov_step(
+                "cancel",
+                label,
+                message=_("Duty cancelled with the duty for all the units."),
+            )
         return True
+
+    def _gov_check_extensible(self):
+        """Only a duty due on a date that a unit carries out gets a new date."""
+        self.ensure_one()
+        if not workflow.is_carried_out(self.lead_type):
+            raise UserError(
+                _(
+                    'The duty "%(name)s" is carried out by each unit through its own '
+                    "duty: ask for a new deadline on the unit's duty."
+                )
+                % {"name": self.name}
+            )
+        if self.deadline_type != workflow.DEADLINE_DATE:
+            raise UserError(
+                _(
+                    'The duty "%(name)s" has no deadline date: only a duty due on a '
+                    "date can get a new one."
+                )
+                % {"name": self.name}
+            )
 
     @api.multi
     def action_request_extension(self):
@@ -299,6 +529,7 @@ class GovPlanDuty(models.Model):
         self.ensure_one()
         self._gov_require_group("user", _("ask for a deadline extension"))
         self._gov_require_unit(self.unit_id, _("ask for extensions of duties"))
+        self._gov_check_extensible()
         return {
             "type": "ir.actions.act_window",
             "res_model": "gov.plan.duty.extension",
@@ -342,8 +573,176 @@ class GovPlanDuty(models.Model):
         year, index = vn_rules.period_of(period_type, fields.Date.from_string(day))
         return vn_rules.period_label(period_type, year, index)
 
+    def _gov_reported_in(self, period):
+        """The duties that belong on a report of ``period`` ("monthly" ...;
+        "request" or None: every one): a unit carries them out, they are not
+        cancelled, and a duty reported every period is reported in this one."""
+        return self.filtered(
+            lambda d: d.state != "cancel"
+            and workflow.is_carried_out(d.lead_type)
+            and workflow.reported_in_period(
+                d.deadline_type, d.period_ids.mapped("code"), period
+            )
+        )
+
+    @api.model
+    def _gov_convert_period_type(self):
+        """Databases from before the kinds of deadline (called by
+        data/gov_plan_duty_data.xml at each update, after the periods exist):
+        a duty "reported every period" had one period (period_type) and the
+        year's last cut-off as its deadline date, which made it overdue on
+        15 December. It now takes its period as a tag and has no date; the
+        column goes once converted, so this runs once.
+
+        Raw SQL: the column is no field of the model any more."""
+        cr = self.env.cr
+        cr.execute(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'gov_plan_duty' AND column_name = 'period_type'"
+        )
+        if not cr.fetchone():
+            return False
+        cr.execute(
+            """INSERT INTO gov_plan_duty_reporting_period_rel (duty_id, period_id)
+               SELECT d.id, p.id
+                 FROM gov_plan_duty d
+                 JOIN gov_plan_reporting_period p ON p.code = d.period_type
+                WHERE d.deadline_type = %s
+               ON CONFLICT DO NOTHING""",
+            (workflow.DEADLINE_PERIOD,),
+        )
+        cr.execute(
+            "UPDATE gov_plan_duty SET date_deadline = NULL, "
+            "date_deadline_original = NULL WHERE deadline_type = %s",
+            (workflow.DEADLINE_PERIOD,),
+        )
+        cr.execute("ALTER TABLE gov_plan_duty DROP COLUMN period_type")
+        self.invalidate_cache()
+        return True
+
+    # ----------------------------------------------------- all the units
+    def _gov_expand(self, units):
+        """The duty of each unit of ``units`` made from this duty for all the
+        units: part of the plan's issue, the clerk's step.
+
+        Created as superuser, since no one may create duties in an issued
+        plan: each copy names its origin (parent_id), which no write can set,
+        and the clerk who issued, in create_uid and the chatter.
+        """
+        self.ensure_one()
+        user = self.env.user
+        label = _("give each unit its duty")
+        self._gov_check_step("expand", label)
+        source = self.sudo()
+        done = source.child_ids.mapped("unit_id")
+        Duty = (
+            self.env["gov.plan.duty"]
+            .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        )
+        copies = Duty.browse()
+        for unit in units - done:
+            copies |= Duty.create(source._gov_unit_copy_values(unit))
+        if not copies:
+            return copies
+        # Raw SQL: the ORM sets create_uid to the superuser of the environment.
+        self.env.cr.execute(
+            "UPDATE gov_plan_duty SET create_uid = %s, write_uid = %s WHERE id IN %s",
+            (user.id, user.id, tuple(copies.ids)),
+        )
+        copies.invalidate_cache(["create_uid", "write_uid"], copies.ids)
+        message = _("Assigned to the unit from the duty for all the units.")
+        for copy in copies:
+            copy.message_post(body=message, author_id=user.partner_id.id)
+        return copies
+
+    def _gov_keep_as_issued(self, details):
+        """Part of the plan's issue (the clerk's step): the duties keep their
+        lead and text as the plan printed them."""
+        self._gov_check_step("issue", _("issue a plan"))
+        for duty in self.sudo():
+            values = {
+                "issued_lead_label": duty._print_lead_label(),
+                "issued_paragraph": duty._print_paragraph(details),
+            }
+            # as superuser: the clerk, whose step this is, writes no duty
+            # otherwise (the record rules let them read the duties only)
+            duty._gov_write_step("issue", values)
+
+    def _gov_unit_copy_values(self, unit):
+        self.ensure_one()
+        return {
+            "plan_id": self.plan_id.id,
+            "parent_id": self.id,
+            "sequence": self.sequence,
+            "name": self.name,
+            "description": self.description,
+            "expected_output": self.expected_output,
+            "content_item_id": self.content_item_id.id,
+            "lead_type": workflow.LEAD_UNIT,
+            "unit_id": unit.id,
+            "coordinating_unit_ids": [(6, 0, self.coordinating_unit_ids.ids)],
+            "coordinating_agency_ids": [(6, 0, self.coordinating_agency_ids.ids)],
+            "deadline_type": self.deadline_type,
+            "date_deadline": self.date_deadline,
+            "period_ids": [(6, 0, self.period_ids.ids)],
+            "print_details": self.print_details,
+        }
+
+    # ------------------------------------------------------------- print
+    def _print_lead_key(self):
+        """Which lead a duty is printed under: duties of one lead print as
+        one numbered item."""
+        self.ensure_one()
+        if self.lead_type == workflow.LEAD_AGENCY:
+            ident = self.lead_agency_id.id
+        elif self.lead_type == workflow.LEAD_UNIT:
+            ident = self.unit_id.id
+        else:
+            ident = 0
+        return (self.lead_type, ident, self._print_lead_label())
+
+    def _print_lead_label(self):
+        """The lead as the plan prints it: the unit's or agency's name, or
+        the agency's wording for all its units ("Các phòng, đơn vị thuộc
+        Sở"), unless the duty gives its own."""
+        self.ensure_one()
+        duty = self.sudo()  # names are printed whoever prints
+        if duty.issued_lead_label:
+            return duty.issued_lead_label
+        if (duty.lead_label or "").strip():
+            return duty.lead_label.strip()
+        if duty.lead_type == workflow.LEAD_AGENCY:
+            return duty.lead_agency_id.name or ""
+        if duty.lead_type == workflow.LEAD_ALL_UNITS:
+            return (
+                duty.plan_id.agency_id.all_units_label or ""
+            ).strip() or duty_rules.ALL_UNITS_LABEL
+        return duty.unit_id.name or ""
+
+    def _print_paragraph(self, details=True):
+        """The duty's paragraph in the plan (lib/duty_rules.py): its text,
+        then coordination, product and time unless the plan or the duty
+        prints the text only. An extended deadline prints as first given:
+        the plan is printed as it was issued."""
+        self.ensure_one()
+        duty = self.sudo()
+        if duty.issued_paragraph:
+            return duty.issued_paragraph
+        deadline = duty._deadline_for_judgement()
+        return duty_rules.duty_paragraph(
+            duty.description or duty.name,
+            details=details and duty.print_details,
+            coordinating_units=duty.coordinating_unit_ids.mapped("name"),
+            coordinating_agencies=duty.coordinating_agency_ids.mapped("name"),
+            product=duty.expected_output,
+            deadline_type=duty.deadline_type,
+            date=fields.Date.from_string(deadline) if deadline else None,
+            periods=duty.period_ids.mapped("code"),
+        )
+
     @api.multi
     def name_get(self):
         return [
-            (duty.id, "%s - %s" % (duty.unit_id.name or "", duty.name)) for duty in self
+            (duty.id, "%s - %s" % (duty.lead_name or "", duty.name)) for duty in self
         ]

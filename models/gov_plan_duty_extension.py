@@ -57,6 +57,8 @@ class GovPlanDutyExtension(models.Model):
         if not duty:
             raise ValidationError(_("Choose the duty that needs a new deadline."))
         self._gov_require_unit(duty.unit_id, _("ask for extensions of duties"))
+        # as the user, whose language the refusal speaks (the unit was checked)
+        self.env["gov.plan.duty"].browse(duty.id)._gov_check_extensible()
         if (
             duty.state not in workflow.OPEN_STATES
             or duty.plan_id.state not in workflow.ASSIGNED_PLAN_STATES

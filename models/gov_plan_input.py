@@ -50,6 +50,11 @@ class GovPlanDutyInput(models.Model):
     _inherit = [MIXIN, "gov.plan.duty"]
 
 
+class GovPlanReportingPeriodInput(models.Model):
+    _name = "gov.plan.reporting.period"
+    _inherit = [MIXIN, "gov.plan.reporting.period"]
+
+
 class GovPlanDutyExtensionInput(models.Model):
     _name = "gov.plan.duty.extension"
     _inherit = [MIXIN, "gov.plan.duty.extension"]

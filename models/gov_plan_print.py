@@ -9,7 +9,7 @@ import json
 
 from odoo import fields, models
 
-from ..lib import doc_rules, print_rules, signature_rules, vn_rules
+from ..lib import doc_rules, duty_rules, print_rules, signature_rules, vn_rules
 from .gov_plan_item import outline
 
 
@@ -117,7 +117,8 @@ class GovPlanPrint(models.Model):
         roots, nodes = outline(items)
         if document == "plan":
             holders = items.filtered("print_duties")
-            duties = self.duty_ids.filtered(lambda d: d.state != "cancel")
+            # every duty, whoever prints: a unit sees only some of them
+            duties = self.sudo().duty_ids.filtered(lambda d: d.state != "cancel")
             for holder in holders:
                 placed = duties.filtered(
                     lambda d: d.item_id == holder
@@ -141,29 +142,6 @@ class GovPlanPrint(models.Model):
                     )
         return doc_rules.body_blocks(roots, self.part_style)
 
-    def _print_duty_groups(self, duties=None):
-        """The duties as the plan assigns them: one group a lead unit, in the
-        order of its first duty."""
-        self.ensure_one()
-        if duties is None:
-            duties = self.duty_ids.filtered(lambda d: d.state != "cancel")
-        groups = []
-        for duty in duties.sorted(lambda d: (d.sequence, d.id)):
-            for group in groups:
-                if group["unit"] == duty.unit_id:
-                    group["duties"].append(duty)
-                    break
-            else:
-                groups.append({"unit": duty.unit_id, "duties": [duty]})
-        return [
-            {
-                "label": group["unit"].name,
-                "paragraphs": [self._print_duty_text(d) for d in group["duties"]],
-                "dash": len(group["duties"]) > 1,
-            }
-            for group in groups
-        ]
-
     def _print_annex_line(self):
         """ "(Ban hành kèm theo Quyết định số …/QĐ-… ngày … của …)" """
         self.ensure_one()
@@ -177,25 +155,44 @@ class GovPlanPrint(models.Model):
             " ".join((self.decision_issuer or self.agency_id.short_name or "").split()),
         )
 
-    def _print_duty_text(self, duty, last=False):
-        """One paragraph per duty: its text, then who coordinates and when."""
-        text = vn_rules.end_sentence(duty.description or duty.name)[:-1]
-        extra = []
-        if duty.coordinating_unit_ids:
-            extra.append(
-                "Đơn vị phối hợp: %s"
-                % ", ".join(duty.coordinating_unit_ids.mapped("name"))
+    def _print_duty_groups(self, duties=None):
+        """The duties of "Tổ chức thực hiện", grouped by lead as the plan
+        writes them: a list of ``{"label", "paragraphs", "dash"}``.
+
+        ``label`` is the lead as printed (a unit's name, the agency's wording
+        for all its units, an outside agency's name); ``paragraphs`` one text
+        per duty, each ending with "." (the caller ends the plan's last one
+        with "./."); ``dash`` whether each paragraph takes "- ", as when a
+        lead has several duties. The leads come in the order of their first
+        duty (by sequence, then id).
+
+        ``duties`` defaults to the plan's duties that are not cancelled; of a
+        duty for all the units only the duty the drafter wrote is printed,
+        never the duty each unit got from it. The plan's text is printed
+        whole for whoever may print the plan, hence sudo().
+        """
+        self.ensure_one()
+        plan = self.sudo()
+        if duties is None:
+            duties = plan.duty_ids.filtered(lambda d: d.state != "cancel")
+        duties = (
+            duties.sudo()
+            .filtered(lambda d: d.plan_id == plan and not d.parent_id)
+            .sorted(lambda d: (d.sequence, d.id))
+        )
+        details = plan.print_duty_details
+        return [
+            {
+                "label": label,
+                "paragraphs": [d._print_paragraph(details) for d in group],
+                "dash": len(group) > 1,
+            }
+            for label, group in duty_rules.group_duties(
+                duties,
+                key=lambda d: d._print_lead_key(),
+                label=lambda d: d._print_lead_label(),
             )
-        if duty.deadline_type == "period" and duty.period_type:
-            label = dict(duty._fields["period_type"]._description_selection(self.env))
-            extra.append("báo cáo %s" % label[duty.period_type].lower())
-        elif duty.date_deadline:
-            extra.append(
-                "thời hạn: %s" % _date(duty.date_deadline).strftime("%d/%m/%Y")
-            )
-        if extra:
-            text += " (%s)" % "; ".join(extra)
-        return vn_rules.end_sentence(text, last=last)
+        ]
 
     def _print_recipients(self):
         self.ensure_one()

@@ -60,6 +60,10 @@ class GovPlanReminder(models.Model):
         duties = Duty.search(
             [
                 ("state", "in", workflow.OPEN_STATES),
+                # only a date makes a duty due; a duty for all the units is
+                # carried out (and reminded) through each unit's own duty
+                ("deadline_type", "=", workflow.DEADLINE_DATE),
+                ("lead_type", "!=", workflow.LEAD_ALL_UNITS),
                 ("date_deadline", "!=", False),
                 ("date_deadline", "<=", horizon),
                 ("plan_id.state", "in", workflow.ASSIGNED_PLAN_STATES),

@@ -270,8 +270,17 @@ class GovPlanReport(models.Model):
             )
 
     # ----------------------------------------------------------------- content
+    def _gov_period(self):
+        """The reporting period the report is about ("monthly" ...), or None
+        for a report on request that names none: it asks about every duty."""
+        self.ensure_one()
+        if self.period_type == "request":
+            return self.request_id.period_type or None
+        return self.period_type
+
     def _fill_lines(self):
-        """One line per open duty of the unit in the plan, not yet on the report.
+        """One line per duty of the unit in the plan that belongs on a report
+        of this period (workflow.reported_in_period), not yet on the report.
 
         Everything is read before the first write: a write empties the record
         cache, and each next report would read all the plan's duties again.
@@ -283,8 +292,8 @@ class GovPlanReport(models.Model):
             present = rep.line_ids.mapped("duty_id")
             duties = (
                 rep.plan_id.duty_ids.filtered(
-                    lambda d: d.unit_id == rep.unit_id and d.state != "cancel"
-                )
+                    lambda d: d.unit_id == rep.unit_id
+                )._gov_reported_in(rep._gov_period())
                 - present
             )
             lines = [

@@ -3,6 +3,7 @@ import logging
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..lib import workflow
 from .gov_plan_report import LINE_STATUS
 
 _logger = logging.getLogger(__name__)
@@ -65,9 +66,11 @@ class GovPlanReportLine(models.Model):
         for line in self.sudo():
             report, duty, source = line.report_id, line.duty_id, line.source_report_id
             if report.report_type == "unit":
+                # a duty for all the units is reported through each unit's own
                 wrong = (
                     duty.plan_id != report.plan_id
                     or duty.unit_id != report.unit_id
+                    or not workflow.is_carried_out(duty.lead_type)
                     or source
                 )
             else:

@@ -102,7 +102,9 @@ class GovPlanReportPrint(models.Model):
                 {
                     "index": index,
                     "content": line.duty_id.name,
-                    "unit": line.unit_id.name,
+                    # the lead as the plan names it: an outside agency a
+                    # unit follows up is printed as the lead
+                    "unit": line.duty_id._print_lead_label(),
                     "result": line.result or "",
                     "progress": line.progress,
                     "bucket": bucket,

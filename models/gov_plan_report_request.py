@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import workflow
+from .gov_plan_duty import PERIOD_SELECTION
 
 
 class GovPlanReportRequest(models.Model):
@@ -31,6 +32,13 @@ class GovPlanReportRequest(models.Model):
         ondelete="restrict",
         help="The agency that asked for the report; the consolidated "
         "report is addressed to it.",
+    )
+    period_type = fields.Selection(
+        PERIOD_SELECTION,
+        "Reporting period",
+        help="The periodic report the round asks for: a duty reported every "
+        "period is asked about in the rounds of its periods and of longer ones "
+        "only. Empty (a request on demand): every duty is asked about.",
     )
     date_from = fields.Date("Cut-off from", required=True)
     date_to = fields.Date("Cut-off to", required=True)
@@ -82,11 +90,16 @@ class GovPlanReportRequest(models.Model):
             req._gov_check_no_twin()
             units = (
                 req.plan_id.sudo()
-                .duty_ids.filtered(lambda d: d.state != "cancel")
+                .duty_ids._gov_reported_in(req.period_type or None)
                 .mapped("unit_id")
             )
             if not units:
-                raise UserError(_("The plan has no duty: there is no unit to ask."))
+                raise UserError(
+                    _(
+                        "No duty of the plan is reported in this round: there is no "
+                        "unit to ask."
+                    )
+                )
             existing = req.sudo().report_ids.mapped("unit_id")
             reports = Report.sudo().browse()
             for unit in units - existing:

@@ -10,6 +10,13 @@ class HrDepartment(models.Model):
         help="Used in the symbols of the unit's documents and in "
         '"Lưu: VT, <abbreviation>", e.g. VP for the Văn phòng.',
     )
+    gov_in_all_units = fields.Boolean(
+        "One of all the units",
+        help="A duty of a plan for all the units of the agency (\"Các phòng, "
+        "đơn vị thuộc Sở\") gives this unit its own duty when the plan is "
+        "issued. Leave it unticked for the leadership board and for departments "
+        "that are not units of the agency.",
+    )
     gov_is_office = fields.Boolean(
         "Compiles reports",
         help="The office (Văn phòng) that compiles the "

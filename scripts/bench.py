@@ -414,6 +414,8 @@ class Generator:
                         self.staff.id if unit == 0 else None,
                         "Đơn vị chủ trì tổ chức thực hiện: " + name.lower(),
                         "Báo cáo kết quả",
+                        "unit",
+                        True,
                         "date",
                         deadline,
                         state,
@@ -448,7 +450,8 @@ class Generator:
             "gov_plan_duty",
             (
                 "id name sequence plan_id unit_id user_id description "
-                "expected_output deadline_type date_deadline state progress "
+                "expected_output lead_type print_details deadline_type "
+                "date_deadline state progress "
                 "last_result last_report_date date_done create_uid "
                 "create_date write_uid write_date"
             ).split(),

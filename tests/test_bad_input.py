@@ -703,7 +703,7 @@ ROWS = [
         "staff_a",
         DUTY,
         "write",
-        [[D], {"period_type": "weekly"}],
+        [[D], {"lead_type": "weekly"}],
         {},
         V,
         "not one of the choices",

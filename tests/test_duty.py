@@ -30,7 +30,9 @@ class TestDuty(GovPlanCase):
         with self.assertRaisesRegex(ValidationError, "lead unit"):
             plan.duty_ids[0].write({"unit_id": False})
 
-    def test_periodic_deadline_is_the_last_cutoff_of_the_year(self):
+    def test_periodic_duty_has_its_periods_and_no_date(self):
+        """It used to be due on the year's last cut-off, and overdue from
+        15 December: a duty reported every period is never overdue."""
         plan = self._plan()
         duty = (
             self.env["gov.plan.duty"]
@@ -41,22 +43,24 @@ class TestDuty(GovPlanCase):
                     "name": "Báo cáo quý",
                     "unit_id": self.unit_b.id,
                     "deadline_type": "period",
-                    "period_type": "quarterly",
+                    "period_ids": [
+                        (6, 0, [self.env.ref("gov_plan.reporting_period_quarterly").id])
+                    ],
                 }
             )
         )
-        self.assertEqual(duty.date_deadline, "2024-12-14")
+        self.assertFalse(duty.date_deadline)
+        self.assertEqual(duty.period_ids.mapped("code"), ["quarterly"])
 
     def test_periodic_duty_needs_its_period(self):
         plan = self._plan()
-        with self.assertRaisesRegex(ValidationError, "reporting period"):
+        with self.assertRaisesRegex(ValidationError, "reporting periods"):
             self.env["gov.plan.duty"].sudo(self.staff_a).create(
                 {
                     "plan_id": plan.id,
                     "name": "Định kỳ",
                     "unit_id": self.unit_b.id,
                     "deadline_type": "period",
-                    "date_deadline": "2024-12-14",
                 }
             )
 

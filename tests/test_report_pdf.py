@@ -126,10 +126,10 @@ class TestReportPdf(GovPlanCase):
                 "1. Tuyên truyền",
                 "III. TỔ CHỨC THỰC HIỆN",
                 "1. Văn phòng Sở (test)",
-                "Hướng dẫn, đôn đốc (thời hạn: 14/12/2024).",
+                "Hướng dẫn, đôn đốc. Thời hạn: trước ngày 14/12/2024.",
                 "2. Trung tâm (test)",
-                "Đơn vị phối hợp: Văn phòng Sở (test)",
-                "./.",
+                "Tuyên truyền. Đơn vị phối hợp: Văn phòng Sở (test). Thời hạn: "
+                "trước ngày 30/6/2024./.",
                 "Nơi nhận:",
             ],
         )
@@ -141,6 +141,87 @@ class TestReportPdf(GovPlanCase):
             text, ["Nơi nhận:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Leader"]
         )
         self.assertNotIn("DỰ THẢO", text)
+
+    def test_the_seed_organisation_of_the_work_prints_as_written(self):
+        """Section III of the seed: two duties of the Văn phòng with "- ", one
+        duty each without, "Các phòng, đơn vị thuộc Sở" last; no time, no
+        coordination, no product added, and "./." at the very end."""
+        seed = {
+            "vp1": "Hướng dẫn, đôn đốc các phòng, đơn vị tổ chức thực hiện Kế "
+            "hoạch; tham mưu thực hiện có hiệu quả công tác dân vận chính quyền.",
+            "vp2": "Phối hợp với Sở Văn hóa, Thể thao và Du lịch thực hiện chế độ "
+            "thông tin, báo cáo theo yêu cầu.",
+            "tt": "Tuyên truyền, phổ biến các văn bản của Đảng và nhà nước trên "
+            "các phương tiện thông tin địa chúng.",
+            "all": "Căn cứ chức năng, nhiệm vụ được giao để phối hợp thực hiện "
+            "bảo đảm nội dung, chất lượng, tiến độ./.",
+        }
+        self.unit_a.gov_in_all_units = self.unit_b.gov_in_all_units = True
+        plan = self._issued_plan(
+            duty_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 1,
+                        "name": "VP 1",
+                        "unit_id": self.unit_a.id,
+                        "description": seed["vp1"],
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 2,
+                        "name": "VP 2",
+                        "unit_id": self.unit_a.id,
+                        "description": seed["vp2"],
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 3,
+                        "name": "TT",
+                        "unit_id": self.unit_b.id,
+                        "description": seed["tt"],
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "sequence": 4,
+                        "name": "Các đơn vị",
+                        "lead_type": "all_units",
+                        "description": seed["all"],
+                    },
+                ),
+            ]
+        )
+        self.assertEqual(len(plan.duty_ids), 6)  # with each unit's own duty
+        text, _pages = self._render(
+            "gov_plan.action_report_gov_plan", plan, self.staff_b
+        )
+        # no purposes in this plan: the organisation of the work is II.
+        section = text[text.index("II. TỔ CHỨC THỰC HIỆN") : text.index("Nơi nhận:")]
+        self.assertEqual(
+            section.strip(),
+            " ".join(
+                [
+                    "II. TỔ CHỨC THỰC HIỆN",
+                    "1. Văn phòng Sở (test)",
+                    "- " + seed["vp1"],
+                    "- " + seed["vp2"],
+                    "2. Trung tâm (test)",
+                    seed["tt"],
+                    "3. Các phòng, đơn vị thuộc Sở",
+                    seed["all"],
+                ]
+            ),
+        )
 
     def test_draft_prints_with_blanks_and_a_mark(self):
         plan = self._plan(
@@ -176,8 +257,14 @@ class TestReportPdf(GovPlanCase):
         self.assertTrue(
             text.startswith("UBND TỈNH"), "no number on page 1: %r" % text[:40]
         )
+        # The number itself is printed by the header, which wkhtmltopdf
+        # renders with the report stylesheets of the running server: under
+        # test they are attachments of the uncommitted test transaction, the
+        # header is left out ("ContentNotFoundError"), and the " 2 " this
+        # test looked for was the text "nhiệm vụ số 2 (thời hạn …". The
+        # numbers are seen on the demo's prints (scripts/fetch_pdf.py).
         self._assert_in_order(
-            text, ["nhiệm vụ số 0.", " 2 ", "nhiệm vụ số 24.", "Nơi nhận:"]
+            text, ["nhiệm vụ số 0.", "nhiệm vụ số 2.", "nhiệm vụ số 24.", "Nơi nhận:"]
         )
 
     def test_unit_and_consolidated_reports(self):

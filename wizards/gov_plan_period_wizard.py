@@ -82,6 +82,7 @@ class GovPlanPeriodWizard(models.TransientModel):
                     self.plan_id.title[:60],
                 ),
                 "plan_id": self.plan_id.id,
+                "period_type": self.period_type,
                 "date_from": fields.Date.to_string(start),
                 "date_to": fields.Date.to_string(end),
                 "date_deadline": fields.Date.to_string(deadline),
