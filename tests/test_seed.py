@@ -101,12 +101,13 @@ class TestSeed(GovPlanCase):
                         "basis_date": "2024-03-29",
                         "date_style": "padded",
                         "issuer": "UBND tỉnh",
-                        "summary": "về triển khai thực hiện Phong trào “Toàn dân đoàn kết "
-                        "xây dựng đời sống văn hóa” năm 2024",
+                        "summary": "về triển khai thực hiện Phong trào “Toàn dân "
+                        "đoàn kết xây dựng đời sống văn hóa” năm 2024",
                     },
                 )
             ],
-            basis_intro="Sở Khoa học và Công nghệ xây dựng Kế hoạch tổ chức thực hiện như sau:",
+            basis_intro="Sở Khoa học và Công nghệ xây dựng Kế hoạch tổ chức thực "
+            "hiện như sau:",
             body_ids=[
                 (
                     0,
