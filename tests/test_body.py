@@ -307,3 +307,27 @@ class TestDecisionGuards(GovPlanCase):
                 plan.sudo(self.staff_a).write(values)
         with self.refused((AccessError, UserError)):
             plan.sudo(self.staff_a).action_add_usual_articles()
+
+
+class TestUpgradeIssuedDuties(GovPlanCase):
+    def test_duties_of_a_plan_issued_before_keep_their_printed_text(self):
+        plan = self._issued_plan()
+        cr = self.env.cr
+        cr.execute("ALTER TABLE gov_plan_duty ADD COLUMN period_type varchar")
+        cr.execute(
+            "UPDATE gov_plan_duty SET issued_paragraph = NULL, issued_lead_label = NULL "
+            "WHERE plan_id = %s",
+            (plan.id,),
+        )
+        self.assertEqual(v11_0_1_1_0.snapshot_issued_duties(cr), 2)
+        plan.invalidate_cache()
+        groups = plan._print_duty_groups()
+        self.assertEqual(
+            [g["paragraphs"] for g in groups],
+            [
+                ["Hướng dẫn, đôn đốc (thời hạn: 14/12/2024)."],
+                [
+                    "Tuyên truyền (Đơn vị phối hợp: Văn phòng Sở (test); thời hạn: 30/06/2024)."
+                ],
+            ],
+        )

@@ -18,13 +18,103 @@ each plan prints as it printed before:
   opening sentence" layout. Issued plans print their opening as issued.
 """
 
+import datetime
+
 SKELETON_PURPOSE = "MỤC ĐÍCH, YÊU CẦU"
 SKELETON_CONTENT = "NỘI DUNG THỰC HIỆN"
 SKELETON_ORGANISATION = "TỔ CHỨC THỰC HIỆN"
 
 
+OLD_PERIODS = {
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "half_yearly": "6 tháng",
+    "yearly": "hằng năm",
+}
+
+
+def _end_sentence(text):
+    text = (text or "").strip()
+    while text.endswith(("./.", ".", ";")):
+        text = text[:-3] if text.endswith("./.") else text[:-1]
+        text = text.rstrip()
+    return text + "."
+
+
+def old_duty_paragraph(text, coordinators, deadline_type, period_type, deadline):
+    """A duty as 11.0.1.0.0 printed it: its text, then "(Đơn vị phối hợp:
+    …; thời hạn: 14/12/2024)" or "(…; báo cáo hằng quý)"."""
+    paragraph = _end_sentence(text)[:-1]
+    extra = []
+    if coordinators:
+        extra.append("Đơn vị phối hợp: %s" % ", ".join(coordinators))
+    if deadline_type == "period" and period_type in OLD_PERIODS:
+        extra.append("báo cáo %s" % OLD_PERIODS[period_type])
+    elif deadline:
+        if isinstance(deadline, str):  # Odoo reads dates as text
+            deadline = datetime.datetime.strptime(deadline[:10], "%Y-%m-%d")
+        extra.append("thời hạn: %s" % deadline.strftime("%d/%m/%Y"))
+    if extra:
+        paragraph += " (%s)" % "; ".join(extra)
+    return _end_sentence(paragraph)
+
+
+def _column_exists(cr, table, column):
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_name = %s AND column_name = %s",
+        (table, column),
+    )
+    return bool(cr.fetchone())
+
+
+def snapshot_issued_duties(cr):
+    """The duties of plans issued before the upgrade keep the text and the
+    lead those plans printed (11.0.1.1.0 prints the product and words the
+    deadline differently): written into the duty's "as issued" columns,
+    created here before the new model creates them. Returns the count."""
+    if not _column_exists(cr, "gov_plan_duty", "period_type"):
+        return 0
+    cr.execute(
+        "ALTER TABLE gov_plan_duty ADD COLUMN IF NOT EXISTS issued_paragraph text, "
+        "ADD COLUMN IF NOT EXISTS issued_lead_label varchar"
+    )
+    cr.execute(
+        """SELECT d.id, COALESCE(d.description, d.name), d.deadline_type,
+                  d.period_type, d.date_deadline, u.name
+           FROM gov_plan_duty d
+           JOIN gov_plan p ON p.id = d.plan_id
+           LEFT JOIN hr_department u ON u.id = d.unit_id
+           WHERE p.issued_number_symbol IS NOT NULL
+             AND d.issued_paragraph IS NULL"""
+    )
+    rows = cr.fetchall()
+    for duty_id, text, deadline_type, period_type, deadline, unit in rows:
+        cr.execute(
+            """SELECT u.name FROM gov_plan_duty_coordinating_rel r
+               JOIN hr_department u ON u.id = r.unit_id
+               WHERE r.duty_id = %s ORDER BY u.name""",
+            (duty_id,),
+        )
+        coordinators = [row[0] for row in cr.fetchall()]
+        cr.execute(
+            "UPDATE gov_plan_duty SET issued_paragraph = %s, issued_lead_label = %s "
+            "WHERE id = %s",
+            (
+                old_duty_paragraph(
+                    text, coordinators, deadline_type, period_type, deadline
+                ),
+                unit,
+                duty_id,
+            ),
+        )
+    return len(rows)
+
+
 def pre_migrate(cr):
-    """The old item kind stays readable, but no longer required."""
+    """The old item kind stays readable, but no longer required; the duties
+    of issued plans keep their printed text."""
+    snapshot_issued_duties(cr)
     cr.execute(
         "SELECT 1 FROM information_schema.columns "
         "WHERE table_name = 'gov_plan_item' AND column_name = 'kind'"
