@@ -315,8 +315,8 @@ class TestUpgradeIssuedDuties(GovPlanCase):
         cr = self.env.cr
         cr.execute("ALTER TABLE gov_plan_duty ADD COLUMN period_type varchar")
         cr.execute(
-            "UPDATE gov_plan_duty SET issued_paragraph = NULL, issued_lead_label = NULL "
-            "WHERE plan_id = %s",
+            "UPDATE gov_plan_duty SET issued_paragraph = NULL, "
+            "issued_lead_label = NULL WHERE plan_id = %s",
             (plan.id,),
         )
         self.assertEqual(v11_0_1_1_0.snapshot_issued_duties(cr), 2)
