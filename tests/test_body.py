@@ -327,7 +327,8 @@ class TestUpgradeIssuedDuties(GovPlanCase):
             [
                 ["Hướng dẫn, đôn đốc (thời hạn: 14/12/2024)."],
                 [
-                    "Tuyên truyền (Đơn vị phối hợp: Văn phòng Sở (test); thời hạn: 30/06/2024)."
+                    "Tuyên truyền (Đơn vị phối hợp: Văn phòng Sở (test); "
+                    "thời hạn: 30/06/2024)."
                 ],
             ],
         )
