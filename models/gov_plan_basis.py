@@ -73,25 +73,37 @@ class GovPlanBasis(models.Model):
         "gov.plan.external.document", "External document", ondelete="restrict"
     )
 
+    @api.model
+    def _gov_cited_values(self, doc=None, plan=None):
+        """How an external document or a plan of the system cites itself:
+        the values a basis pointing at it starts from."""
+        if doc:
+            return {
+                "document_type_id": doc.document_type_id.id,
+                "number": doc.name,
+                "basis_date": doc.date,
+                "issuer": doc.issuer_id.short_name or doc.issuer_id.name,
+                "summary": doc.title,
+            }
+        if plan:
+            return {
+                "document_type_id": plan.document_type_id.id,
+                "number": plan.number_symbol,
+                "basis_date": plan.date,
+                "issuer": plan.agency_id.short_name or plan.agency_id.name,
+                "summary": plan.title,
+            }
+        return {}
+
     @api.onchange("external_document_id")
     def _onchange_external_document_id(self):
-        doc = self.external_document_id
-        if doc:
-            self.document_type_id = doc.document_type_id
-            self.number = doc.name
-            self.basis_date = doc.date
-            self.issuer = doc.issuer_id.short_name or doc.issuer_id.name
-            self.summary = doc.title
+        if self.external_document_id:
+            self.update(self._gov_cited_values(doc=self.external_document_id))
 
     @api.onchange("parent_plan_id")
     def _onchange_parent_plan_id(self):
-        plan = self.parent_plan_id
-        if plan:
-            self.document_type_id = plan.document_type_id
-            self.number = plan.number_symbol
-            self.basis_date = plan.date
-            self.issuer = plan.agency_id.short_name or plan.agency_id.name
-            self.summary = plan.title
+        if self.parent_plan_id:
+            self.update(self._gov_cited_values(plan=self.parent_plan_id))
 
     @api.model
     def create(self, vals):
@@ -99,29 +111,12 @@ class GovPlanBasis(models.Model):
         written as that document cites itself; typed values win."""
         typed = ("document_type_id", "number", "basis_date", "issuer", "summary")
         if not any(vals.get(name) for name in typed):
-            source = None
-            if vals.get("external_document_id"):
-                doc = self.env["gov.plan.external.document"].browse(
-                    vals["external_document_id"]
-                )
-                source = doc.exists() and {
-                    "document_type_id": doc.document_type_id.id,
-                    "number": doc.name,
-                    "basis_date": doc.date,
-                    "issuer": doc.issuer_id.short_name or doc.issuer_id.name,
-                    "summary": doc.title,
-                }
-            elif vals.get("parent_plan_id"):
-                plan = self.env["gov.plan"].browse(vals["parent_plan_id"])
-                source = plan.exists() and {
-                    "document_type_id": plan.document_type_id.id,
-                    "number": plan.number_symbol,
-                    "basis_date": plan.date,
-                    "issuer": plan.agency_id.short_name or plan.agency_id.name,
-                    "summary": plan.title,
-                }
-            if source:
-                vals = dict(vals, **{k: v for k, v in source.items() if v})
+            doc = self.env["gov.plan.external.document"].browse(
+                vals.get("external_document_id") or []
+            )
+            plan = self.env["gov.plan"].browse(vals.get("parent_plan_id") or [])
+            source = self._gov_cited_values(doc=doc.exists(), plan=plan.exists())
+            vals = dict(vals, **{k: v for k, v in source.items() if v})
         return super().create(vals)
 
     @api.constrains("parent_plan_id", "plan_id")

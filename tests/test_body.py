@@ -105,6 +105,27 @@ class TestBasisAsWritten(GovPlanCase):
         )
         self.assertTrue(text.endswith("về triển khai Phong trào, Sở ban hành như sau:"))
 
+    def test_choosing_the_document_fills_the_basis_in_the_form(self):
+        doc = self.env["gov.plan.external.document"].create(
+            {
+                "name": "208/KH-UBND",
+                "date": "2022-12-01",
+                "issuer_id": self.province.id,
+                "document_type_id": self.type_kh.id,
+                "title": "về triển khai Chương trình",
+            }
+        )
+        basis = (
+            self.env["gov.plan.basis"]
+            .sudo(self.staff_a)
+            .new({"external_document_id": doc.id})
+        )
+        basis._onchange_external_document_id()
+        self.assertEqual(
+            (basis.number, basis.issuer, basis.summary, basis.document_type_id),
+            ("208/KH-UBND", "UBND tỉnh", "về triển khai Chương trình", self.type_kh),
+        )
+
     def test_a_law_by_name_and_a_proposal(self):
         law = self.env.ref("gov_plan.document_type_luat")
         plan = self._plan(
