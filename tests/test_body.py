@@ -353,3 +353,33 @@ class TestUpgradeIssuedDuties(GovPlanCase):
                 ],
             ],
         )
+
+
+class TestBodyAttacks(GovPlanCase):
+    def test_markup_typed_in_the_body_prints_as_text(self):
+        """The end of the body goes through print_rules.split_tail and back
+        with t-raw: what the drafter typed must stay escaped."""
+        attack = '<img src=x onerror="alert(1)"> & <b>đậm</b>'
+        plan = self._plan(
+            body_ids=[
+                (0, 0, {"sequence": 1, "level": "section", "heading": attack}),
+                (0, 0, {"sequence": 2, "level": "clause", "name": attack}),
+            ],
+            basis_intro=attack,
+        )
+        html, _kind = (
+            self.env.ref("gov_plan.action_report_gov_plan")
+            .sudo(self.staff_a)
+            .render_qweb_html(plan.ids)
+        )
+        html = html.decode() if isinstance(html, bytes) else html
+        self.assertNotIn("<img src=x", html)
+        self.assertNotIn("<b>đậm</b>", html)
+        self.assertIn("&lt;img src=x", html)
+
+    def test_another_unit_cannot_fill_a_draft_through_the_offers(self):
+        plan = self._plan(body_ids=[], issue_form="decision")
+        for method in ("action_add_usual_headings", "action_add_usual_articles"):
+            with self.refused(AccessError):
+                getattr(plan.sudo(self.staff_b), method)()
+        self.assertFalse(plan._gov_body_items() | plan._gov_body_items("decision"))
